@@ -1,0 +1,42 @@
+/* rk-database-private.h: statement access for the model layer and io
+ *
+ * Only src/core and src/io include this; the UI never sees SQL.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "rk-database.h"
+
+G_BEGIN_DECLS
+
+/* A cached statement. Declared with g_autoptr(RkStatement) it is reset when
+ * it goes out of scope, so no read transaction stays open by accident. */
+typedef sqlite3_stmt RkStatement;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RkStatement, sqlite3_reset)
+
+sqlite3     *rk_database_get_handle  (RkDatabase  *self);
+RkStatement *rk_database_prepare     (RkDatabase  *self,
+                                      const char  *sql,
+                                      GError     **error);
+gboolean     rk_database_exec        (RkDatabase  *self,
+                                      const char  *sql,
+                                      GError     **error);
+gboolean     rk_database_step_done   (RkDatabase  *self,
+                                      RkStatement *stmt,
+                                      GError     **error);
+void         rk_database_set_error   (RkDatabase  *self,
+                                      GError     **error,
+                                      const char  *what);
+
+/* rk-schema.c */
+#define RK_SCHEMA_VERSION 1
+#define RK_APPLICATION_ID 0x524b4e57 /* "RKNW" */
+
+gboolean     rk_schema_migrate       (sqlite3     *db,
+                                      int          from_version,
+                                      GError     **error);
+
+G_END_DECLS

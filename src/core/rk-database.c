@@ -1,0 +1,903 @@
+/* rk-database.c: the programme database, one SQLite file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rk-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rk-database-private.h"
+
+struct _RkDatabase
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  char       *copy_id;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  GArray     *pending;      /* RkChange, emitted after commit */
+  int         schema_version;
+  guint       read_only : 1;
+  guint       in_transaction : 1;
+};
+
+typedef struct
+{
+  GQuark  table;
+  char   *key;
+} RkChange;
+
+G_DEFINE_FINAL_TYPE (RkDatabase, rk_database, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_READ_ONLY,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+const char * const rk_database_tables[] = {
+  "field", "municipality", "project", "milestone", "project_municipality",
+  "organisation", "project_partner", "board_member", "meeting",
+  "meeting_member", "note", "note_project", "report", "report_entry",
+  NULL
+};
+
+/* Counting rows names the table in the SQL text, which cannot be bound; a
+ * fixed list, parallel to rk_database_tables, keeps every statement the app
+ * runs one it wrote itself. */
+static const char * const count_sql[] = {
+  "SELECT count(*) FROM field",
+  "SELECT count(*) FROM municipality",
+  "SELECT count(*) FROM project",
+  "SELECT count(*) FROM milestone",
+  "SELECT count(*) FROM project_municipality",
+  "SELECT count(*) FROM organisation",
+  "SELECT count(*) FROM project_partner",
+  "SELECT count(*) FROM board_member",
+  "SELECT count(*) FROM meeting",
+  "SELECT count(*) FROM meeting_member",
+  "SELECT count(*) FROM note",
+  "SELECT count(*) FROM note_project",
+  "SELECT count(*) FROM report",
+  "SELECT count(*) FROM report_entry",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (count_sql) + 1 == G_N_ELEMENTS (rk_database_tables));
+
+G_DEFINE_QUARK (rk-database-error-quark, rk_database_error)
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+rk_change_clear (gpointer data)
+{
+  RkChange *change = data;
+
+  g_clear_pointer (&change->key, g_free);
+}
+
+void
+rk_database_set_error (RkDatabase  *self,
+                       GError     **error,
+                       const char  *what)
+{
+  int code = sqlite3_extended_errcode (self->db);
+
+  g_set_error (error, RK_DATABASE_ERROR, code,
+               /* Translators: %s is an action such as “Saving the project”,
+                * the second %s SQLite's own description of the problem */
+               _("%s failed: %s."), what, sqlite3_errmsg (self->db));
+}
+
+/* Reads the 100-byte header of an existing file and refuses what cannot be
+ * a complete SQLite database, without letting SQLite touch the file. */
+static gboolean
+probe_header (const char  *path,
+              const char  *display,
+              gboolean    *is_empty,
+              GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint8 header[100];
+  gsize n_read = 0;
+  goffset size;
+  guint page_size;
+  guint32 page_count, change_counter, valid_for;
+
+  *is_empty = FALSE;
+
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          *is_empty = TRUE;
+          return TRUE;
+        }
+      g_set_error (error, RK_DATABASE_ERROR, SQLITE_CANTOPEN,
+                   _("The database “%s” could not be read: %s."),
+                   display, local_error->message);
+      return FALSE;
+    }
+
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                         NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, RK_DATABASE_ERROR, SQLITE_IOERR,
+                   _("The database “%s” could not be read: %s."),
+                   display, local_error->message);
+      return FALSE;
+    }
+
+  size = g_file_info_get_size (info);
+  if (size == 0)
+    {
+      *is_empty = TRUE;
+      return TRUE;
+    }
+
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header,
+                                &n_read, NULL, &local_error))
+    {
+      g_set_error (error, RK_DATABASE_ERROR, SQLITE_IOERR,
+                   _("The database “%s” could not be read: %s."),
+                   display, local_error->message);
+      return FALSE;
+    }
+
+  page_size = (header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+
+  if (n_read < sizeof header ||
+      memcmp (header, "SQLite format 3", 16) != 0 ||
+      page_size < 512 || (page_size & (page_size - 1)) != 0)
+    {
+      g_set_error (error, RK_DATABASE_ERROR, RK_DATABASE_ERROR_NOT_A_DATABASE,
+                   _("The file “%s” is not a Ruhr-Konferenz database."),
+                   display);
+      return FALSE;
+    }
+
+  page_count = GUINT32_FROM_BE (*(guint32 *) (header + 28));
+  change_counter = GUINT32_FROM_BE (*(guint32 *) (header + 24));
+  valid_for = GUINT32_FROM_BE (*(guint32 *) (header + 92));
+
+  /* The page count in the header is only reliable when it was written by
+   * the same change as the change counter (SQLite's own rule). */
+  if (size % page_size != 0 ||
+      (valid_for == change_counter && (goffset) page_count * page_size > size))
+    {
+      g_set_error (error, RK_DATABASE_ERROR, RK_DATABASE_ERROR_TRUNCATED,
+                   _("The database “%s” is incomplete: the file is shorter than its own header says, perhaps because a copy was cut off."),
+                   display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+query_int (sqlite3     *db,
+           const char  *sql,
+           int         *out_value)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out_value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_OK;
+}
+
+/* Turns a failure while looking at an existing file into a sentence that
+ * says what is wrong with the file, not what SQLite was doing. */
+static void
+set_open_error (sqlite3     *db,
+                const char  *display,
+                GError     **error)
+{
+  int code = sqlite3_extended_errcode (db);
+
+  switch (code & 0xff)
+    {
+    case SQLITE_NOTADB:
+      g_set_error (error, RK_DATABASE_ERROR, code,
+                   _("The file “%s” is not a Ruhr-Konferenz database."),
+                   display);
+      break;
+
+    case SQLITE_CORRUPT:
+      g_set_error (error, RK_DATABASE_ERROR, code,
+                   _("The database “%s” is damaged and cannot be used."),
+                   display);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, RK_DATABASE_ERROR, code,
+                   _("The database “%s” is in use by another program."),
+                   display);
+      break;
+
+    default:
+      g_set_error (error, RK_DATABASE_ERROR, code,
+                   _("The database “%s” could not be opened: %s."),
+                   display, sqlite3_errmsg (db));
+      break;
+    }
+}
+
+static gboolean
+is_writable (const char *path,
+             gboolean    exists)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (exists && g_access (path, W_OK) != 0)
+    return FALSE;
+
+  /* WAL keeps two files beside the database: the folder must take them. */
+  return g_access (dir, W_OK) == 0;
+}
+
+static int
+open_connection (const char  *path,
+                 gboolean     read_only,
+                 gboolean     immutable,
+                 sqlite3    **out_db)
+{
+  g_autofree char *uri = NULL;
+  int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+  int rc;
+
+  flags |= read_only ? SQLITE_OPEN_READONLY
+                     : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+
+  uri = g_filename_to_uri (path, NULL, NULL);
+  if (uri == NULL)
+    uri = g_strdup (path);
+  if (immutable)
+    {
+      char *tmp = g_strconcat (uri, "?immutable=1", NULL);
+      g_free (uri);
+      uri = tmp;
+    }
+
+  rc = sqlite3_open_v2 (uri, out_db, flags, NULL);
+  if (*out_db != NULL)
+    {
+      sqlite3_extended_result_codes (*out_db, 1);
+      sqlite3_busy_timeout (*out_db, 5000);
+      sqlite3_db_config (*out_db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+      sqlite3_db_config (*out_db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);
+    }
+
+  return rc;
+}
+
+static gboolean
+rk_database_setup (RkDatabase  *self,
+                   gboolean     is_new,
+                   const char  *display,
+                   GError     **error)
+{
+  int app_id = 0, version = 0, n_objects = 0;
+
+  /* Look before anything is written: a file that is not ours, damaged or
+   * from a newer version must stay exactly as it is. */
+  if (!query_int (self->db, "PRAGMA application_id", &app_id) ||
+      !query_int (self->db, "PRAGMA user_version", &version) ||
+      !query_int (self->db, "SELECT count(*) FROM sqlite_schema", &n_objects))
+    {
+      set_open_error (self->db, display, error);
+      return FALSE;
+    }
+
+  if (app_id != RK_APPLICATION_ID && !(app_id == 0 && n_objects == 0))
+    {
+      g_set_error (error, RK_DATABASE_ERROR, RK_DATABASE_ERROR_FOREIGN,
+                   _("The file “%s” is a database of another program, not of Ruhr-Konferenz."),
+                   display);
+      return FALSE;
+    }
+
+  if (version > RK_SCHEMA_VERSION)
+    {
+      g_set_error (error, RK_DATABASE_ERROR, RK_DATABASE_ERROR_TOO_NEW,
+                   _("The database “%s” was written by a newer version of Ruhr-Konferenz and cannot be opened with this one."),
+                   display);
+      return FALSE;
+    }
+
+  if (self->read_only && version < RK_SCHEMA_VERSION)
+    {
+      g_set_error (error, RK_DATABASE_ERROR, RK_DATABASE_ERROR_READ_ONLY,
+                   _("The database “%s” must be updated to this version of Ruhr-Konferenz, but it is read-only."),
+                   display);
+      return FALSE;
+    }
+
+  if (!self->read_only &&
+      !rk_database_exec (self, "PRAGMA journal_mode = WAL", error))
+    return FALSE;
+
+  /* trusted_schema stays on: the search index is kept by triggers that
+   * write to FTS5 tables, which SQLite 3.40 does not mark innocuous. */
+  if (!rk_database_exec (self,
+                         "PRAGMA synchronous = NORMAL;"
+                         "PRAGMA foreign_keys = ON;",
+                         error))
+    return FALSE;
+
+  if (version < RK_SCHEMA_VERSION &&
+      !rk_schema_migrate (self->db, version, error))
+    return FALSE;
+
+  self->schema_version = RK_SCHEMA_VERSION;
+
+  {
+    g_autoptr(RkStatement) stmt =
+      rk_database_prepare (self, "SELECT value FROM local WHERE key = 'copy_id'", error);
+
+    if (stmt == NULL)
+      return FALSE;
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      self->copy_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  }
+
+  if (self->read_only)
+    return rk_database_exec (self, "PRAGMA query_only = ON", error);
+
+  return TRUE;
+}
+
+static void
+rk_database_finalize (GObject *object)
+{
+  RkDatabase *self = (RkDatabase *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->copy_id, g_free);
+
+  G_OBJECT_CLASS (rk_database_parent_class)->finalize (object);
+}
+
+static void
+rk_database_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  RkDatabase *self = RK_DATABASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rk_database_class_init (RkDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rk_database_finalize;
+  object_class->get_property = rk_database_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RkDatabase::changed:
+   * @table: the table whose row changed
+   * @key: the row's key
+   *
+   * Emitted after a transaction that changed the row has been committed.
+   * The signal is detailed by the table name, so a list of projects can
+   * connect to `changed::project` alone.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  G_TYPE_STRING);
+}
+
+static void
+rk_database_init (RkDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (RkChange));
+  g_array_set_clear_func (self->pending, rk_change_clear);
+}
+
+/**
+ * rk_database_default_path:
+ *
+ * Returns: the database file used when none is named on the command line
+ */
+char *
+rk_database_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "ruhr-konferenz",
+                           "ruhr-konferenz.db", NULL);
+}
+
+/**
+ * rk_database_open:
+ * @path: the database file; created with its folder when missing
+ * @flags: %RK_DATABASE_OPEN_READ_ONLY to refuse every write
+ * @error: a #GError in %RK_DATABASE_ERROR
+ *
+ * Opens the programme database, creating and migrating it as needed. A file
+ * that cannot be used (not a database, cut off, damaged, of another program,
+ * of a newer version) is refused with an error that says so in one
+ * sentence, and its bytes are left exactly as they were. A file or folder
+ * that cannot be written is opened read-only.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ */
+RkDatabase *
+rk_database_open (const char           *path,
+                  RkDatabaseOpenFlags   flags,
+                  GError              **error)
+{
+  g_autoptr(RkDatabase) self = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *dir = NULL;
+  gboolean is_new = FALSE;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display = g_filename_display_name (path);
+  dir = g_path_get_dirname (path);
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR) &&
+      (flags & RK_DATABASE_OPEN_READ_ONLY) == 0 &&
+      g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *dir_display = g_filename_display_name (dir);
+
+      g_set_error (error, RK_DATABASE_ERROR, SQLITE_CANTOPEN,
+                   _("The folder “%s” for the database could not be created: %s."),
+                   dir_display, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (!probe_header (path, display, &is_new, error))
+    return NULL;
+
+  self = g_object_new (RK_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+  self->read_only = (flags & RK_DATABASE_OPEN_READ_ONLY) != 0 ||
+                    !is_writable (path, g_file_test (path, G_FILE_TEST_EXISTS));
+
+  if (self->read_only && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, RK_DATABASE_ERROR, SQLITE_CANTOPEN,
+                   _("The database “%s” does not exist and cannot be created here, because the folder is read-only."),
+                   display);
+      return NULL;
+    }
+
+  rc = open_connection (path, self->read_only, FALSE, &self->db);
+  if (rc != SQLITE_OK)
+    {
+      set_open_error (self->db, display, error);
+      return NULL;
+    }
+
+  /* A database in WAL mode on a read-only folder has no shared-memory file
+   * to read through; opened as immutable it can still be read. */
+  if (self->read_only)
+    {
+      int probe;
+
+      if (!query_int (self->db, "SELECT count(*) FROM sqlite_schema", &probe) &&
+          ((sqlite3_errcode (self->db) & 0xff) == SQLITE_CANTOPEN ||
+           (sqlite3_errcode (self->db) & 0xff) == SQLITE_READONLY))
+        {
+          sqlite3_close_v2 (self->db);
+          self->db = NULL;
+          rc = open_connection (path, TRUE, TRUE, &self->db);
+          if (rc != SQLITE_OK)
+            {
+              set_open_error (self->db, display, error);
+              return NULL;
+            }
+        }
+    }
+
+  if (!rk_database_setup (self, is_new, display, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+rk_database_get_path (RkDatabase *self)
+{
+  g_return_val_if_fail (RK_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+rk_database_get_read_only (RkDatabase *self)
+{
+  g_return_val_if_fail (RK_IS_DATABASE (self), TRUE);
+
+  return self->read_only;
+}
+
+int
+rk_database_get_schema_version (RkDatabase *self)
+{
+  g_return_val_if_fail (RK_IS_DATABASE (self), 0);
+
+  return self->schema_version;
+}
+
+/**
+ * rk_database_get_copy_id:
+ *
+ * Returns: the identity of this copy of the database, minted when the file
+ *   was created and never part of a change package
+ */
+const char *
+rk_database_get_copy_id (RkDatabase *self)
+{
+  g_return_val_if_fail (RK_IS_DATABASE (self), NULL);
+
+  return self->copy_id;
+}
+
+sqlite3 *
+rk_database_get_handle (RkDatabase *self)
+{
+  g_return_val_if_fail (RK_IS_DATABASE (self), NULL);
+
+  return self->db;
+}
+
+/**
+ * rk_database_prepare:
+ * @sql: a statement; kept prepared for the life of the connection
+ *
+ * Returns: (transfer none): the statement, reset and with no bindings, or
+ *   %NULL with @error set
+ */
+RkStatement *
+rk_database_prepare (RkDatabase  *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RK_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                          &stmt, NULL) != SQLITE_OK)
+    {
+      rk_database_set_error (self, error, _("Preparing a query"));
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+
+  return stmt;
+}
+
+/**
+ * rk_database_step_done:
+ *
+ * Runs @stmt, which returns no rows, to its end.
+ */
+gboolean
+rk_database_step_done (RkDatabase   *self,
+                       RkStatement  *stmt,
+                       GError      **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      rk_database_set_error (self, error, _("Writing to the database"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+rk_database_exec (RkDatabase  *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  g_return_val_if_fail (RK_IS_DATABASE (self), FALSE);
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      rk_database_set_error (self, error, _("Running a database command"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rk_database_begin:
+ *
+ * Starts a write transaction. Every write of the model layer runs in one,
+ * so that a change is wholly there or wholly absent.
+ */
+gboolean
+rk_database_begin (RkDatabase  *self,
+                   GError     **error)
+{
+  g_return_val_if_fail (RK_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (self->read_only)
+    {
+      g_set_error_literal (error, RK_DATABASE_ERROR, RK_DATABASE_ERROR_READ_ONLY,
+                           _("This database is read-only, so changes cannot be saved."));
+      return FALSE;
+    }
+
+  if (!rk_database_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->in_transaction = TRUE;
+  return TRUE;
+}
+
+gboolean
+rk_database_commit (RkDatabase  *self,
+                    GError     **error)
+{
+  g_autoptr(GArray) pending = NULL;
+
+  g_return_val_if_fail (RK_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if (!rk_database_exec (self, "COMMIT", error))
+    {
+      rk_database_rollback (self);
+      return FALSE;
+    }
+
+  self->in_transaction = FALSE;
+
+  /* Handlers may start the next transaction: hand them a fresh queue. */
+  pending = g_steal_pointer (&self->pending);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (RkChange));
+  g_array_set_clear_func (self->pending, rk_change_clear);
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      const RkChange *change = &g_array_index (pending, RkChange, i);
+
+      g_signal_emit (self, signals[CHANGED], change->table,
+                     g_quark_to_string (change->table), change->key);
+    }
+
+  return TRUE;
+}
+
+void
+rk_database_rollback (RkDatabase *self)
+{
+  g_return_if_fail (RK_IS_DATABASE (self));
+
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+
+  self->in_transaction = FALSE;
+  g_array_set_size (self->pending, 0);
+}
+
+/**
+ * rk_database_note_change:
+ * @table: the table
+ * @key: the changed row's key
+ *
+ * Queues a #RkDatabase::changed emission for when the running transaction
+ * commits; dropped when it rolls back.
+ */
+void
+rk_database_note_change (RkDatabase *self,
+                         const char *table,
+                         const char *key)
+{
+  RkChange change;
+
+  g_return_if_fail (RK_IS_DATABASE (self));
+  g_return_if_fail (self->in_transaction);
+  g_return_if_fail (table != NULL);
+
+  change.table = g_quark_from_string (table);
+  change.key = g_strdup (key);
+  g_array_append_val (self->pending, change);
+}
+
+/**
+ * rk_database_check_integrity:
+ *
+ * Runs SQLite's full integrity check and the foreign key check; this reads
+ * the whole file, so it is for `--check`, not for start-up.
+ */
+gboolean
+rk_database_check_integrity (RkDatabase  *self,
+                             GError     **error)
+{
+  g_autoptr(RkStatement) stmt = NULL;
+  const char *result;
+
+  g_return_val_if_fail (RK_IS_DATABASE (self), FALSE);
+
+  stmt = rk_database_prepare (self, "PRAGMA integrity_check(1)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      rk_database_set_error (self, error, _("The integrity check"));
+      return FALSE;
+    }
+
+  result = (const char *) sqlite3_column_text (stmt, 0);
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_autofree char *display = g_filename_display_name (self->path);
+
+      g_set_error (error, RK_DATABASE_ERROR, SQLITE_CORRUPT,
+                   _("The database “%s” is damaged: %s."), display, result);
+      return FALSE;
+    }
+
+  g_clear_pointer (&stmt, sqlite3_reset);
+  stmt = rk_database_prepare (self, "PRAGMA foreign_key_check", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *display = g_filename_display_name (self->path);
+
+      g_set_error (error, RK_DATABASE_ERROR, SQLITE_CONSTRAINT_FOREIGNKEY,
+                   _("The database “%s” is inconsistent: a row in “%s” refers to a row that does not exist."),
+                   display, (const char *) sqlite3_column_text (stmt, 0));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rk_database_count_rows:
+ * @table: one of rk_database_tables
+ *
+ * Returns: the number of rows, or -1 with @error set
+ */
+gint64
+rk_database_count_rows (RkDatabase  *self,
+                        const char  *table,
+                        GError     **error)
+{
+  g_return_val_if_fail (RK_IS_DATABASE (self), -1);
+
+  for (guint i = 0; rk_database_tables[i] != NULL; i++)
+    {
+      g_autoptr(RkStatement) stmt = NULL;
+
+      if (g_strcmp0 (rk_database_tables[i], table) != 0)
+        continue;
+
+      stmt = rk_database_prepare (self, count_sql[i], error);
+      if (stmt == NULL)
+        return -1;
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          rk_database_set_error (self, error, _("Counting rows"));
+          return -1;
+        }
+      return sqlite3_column_int64 (stmt, 0);
+    }
+
+  g_return_val_if_reached (-1);
+}
+
+/**
+ * rk_timestamp_now:
+ *
+ * Returns: the current UTC time as ISO 8601 text with microseconds, the
+ *   form of every created_at and updated_at; it sorts as text
+ */
+char *
+rk_timestamp_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+/**
+ * rk_new_key:
+ *
+ * Returns: a new random UUID, the key of every row the user creates, so
+ *   that two copies never mint the same key
+ */
+char *
+rk_new_key (void)
+{
+  return g_uuid_string_random ();
+}

@@ -1,0 +1,464 @@
+/* rk-schema.c: the schema, its migrations and the reference rows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Rules that make offline merging possible (DESIGN.md "Data"): every key is
+ * a UUID text; reference rows have fixed keys, the same on every install;
+ * editable rows carry created_at and updated_at; money is in cents, dates
+ * are ISO 8601 text, enumerations are stable lower-case keys; link tables
+ * have a key of their own. Derived data (the search index) and this copy's
+ * own bookkeeping (table `local`) are never exchanged.
+ */
+#define G_LOG_DOMAIN "rk-schema"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rk-database-private.h"
+
+#define DATE_CHECK(col) \
+  "CHECK (" col " IS NULL OR " col " GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')"
+#define TIMESTAMPS \
+  "  created_at TEXT NOT NULL," \
+  "  updated_at TEXT NOT NULL"
+
+static const char schema_v1[] =
+  "PRAGMA application_id = 1380666967;" /* RK_APPLICATION_ID */
+
+  /* Reference rows, shipped with the app. */
+  "CREATE TABLE field ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  position INTEGER NOT NULL UNIQUE CHECK (position BETWEEN 1 AND 5),"
+  "  name_de TEXT NOT NULL,"
+  "  name_en TEXT NOT NULL"
+  ");"
+  "CREATE TABLE municipality ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  district TEXT" /* NULL for a kreisfreie Stadt */
+  ");"
+
+  "CREATE TABLE project ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  code TEXT UNIQUE CHECK (code IS NULL OR code <> ''),"
+  "  title TEXT NOT NULL CHECK (title <> ''),"
+  "  goal TEXT NOT NULL DEFAULT '',"
+  "  field_id TEXT REFERENCES field (id),"
+  "  pillar TEXT NOT NULL DEFAULT 'ministry_project' CHECK (pillar IN"
+  "    ('ministry_project', 'partner_project', 'state_programme')),"
+  "  status TEXT NOT NULL DEFAULT 'proposal' CHECK (status IN"
+  "    ('proposal', 'under_review', 'in_implementation', 'completed', 'not_pursued')),"
+  "  lead_ministry TEXT NOT NULL DEFAULT '',"
+  "  volume_cents INTEGER CHECK (volume_cents IS NULL OR volume_cents >= 0),"
+  "  start_date TEXT " DATE_CHECK ("start_date") ","
+  "  end_date TEXT " DATE_CHECK ("end_date") ","
+  "  added_value TEXT NOT NULL DEFAULT '',"
+  "  approach TEXT NOT NULL DEFAULT '',"
+  "  beneficiaries TEXT NOT NULL DEFAULT '',"
+  "  current_status TEXT NOT NULL DEFAULT '',"
+  "  outlook TEXT NOT NULL DEFAULT '',"
+  "  is_example INTEGER NOT NULL DEFAULT 0 CHECK (is_example IN (0, 1)),"
+     TIMESTAMPS ","
+  "  CHECK (start_date IS NULL OR end_date IS NULL OR end_date >= start_date)"
+  ");"
+  "CREATE INDEX project_field ON project (field_id);"
+  "CREATE INDEX project_status ON project (status);"
+  "CREATE INDEX project_title ON project (title COLLATE NOCASE);"
+  "CREATE INDEX project_updated ON project (updated_at);"
+
+  "CREATE TABLE milestone ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  project_id TEXT NOT NULL REFERENCES project (id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL " DATE_CHECK ("date") ","
+  "  text TEXT NOT NULL DEFAULT '',"
+  "  done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),"
+     TIMESTAMPS
+  ");"
+  "CREATE INDEX milestone_project ON milestone (project_id, date);"
+
+  "CREATE TABLE project_municipality ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  project_id TEXT NOT NULL REFERENCES project (id) ON DELETE CASCADE,"
+  "  municipality_id TEXT NOT NULL REFERENCES municipality (id),"
+     TIMESTAMPS ","
+  "  UNIQUE (project_id, municipality_id)"
+  ");"
+  "CREATE INDEX project_municipality_municipality ON project_municipality (municipality_id);"
+
+  "CREATE TABLE organisation ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  name TEXT NOT NULL CHECK (name <> ''),"
+  "  kind TEXT NOT NULL DEFAULT 'other' CHECK (kind IN"
+  "    ('authority', 'company', 'association', 'club', 'self_employed',"
+  "     'private_person', 'research', 'municipality', 'other')),"
+  "  municipality_id TEXT REFERENCES municipality (id),"
+  "  address TEXT NOT NULL DEFAULT '',"
+  "  website TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  erased_at TEXT," /* personal data erased (GDPR Art. 17) */
+  "  is_example INTEGER NOT NULL DEFAULT 0 CHECK (is_example IN (0, 1)),"
+     TIMESTAMPS
+  ");"
+  "CREATE INDEX organisation_name ON organisation (name COLLATE NOCASE);"
+  "CREATE INDEX organisation_updated ON organisation (updated_at);"
+
+  "CREATE TABLE project_partner ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  project_id TEXT NOT NULL REFERENCES project (id) ON DELETE CASCADE,"
+  "  organisation_id TEXT NOT NULL REFERENCES organisation (id) ON DELETE CASCADE,"
+  "  role TEXT NOT NULL DEFAULT 'partner' CHECK (role IN"
+  "    ('lead_partner', 'partner', 'funder', 'proposer')),"
+     TIMESTAMPS ","
+  "  UNIQUE (project_id, organisation_id)"
+  ");"
+  "CREATE INDEX project_partner_organisation ON project_partner (organisation_id);"
+
+  "CREATE TABLE board_member ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  name TEXT NOT NULL CHECK (name <> ''),"
+  "  organisation TEXT NOT NULL DEFAULT '',"
+  "  function TEXT NOT NULL DEFAULT '',"
+  "  active_from TEXT " DATE_CHECK ("active_from") ","
+  "  active_to TEXT " DATE_CHECK ("active_to") ","
+  "  is_example INTEGER NOT NULL DEFAULT 0 CHECK (is_example IN (0, 1)),"
+     TIMESTAMPS ","
+  "  CHECK (active_from IS NULL OR active_to IS NULL OR active_to >= active_from)"
+  ");"
+
+  "CREATE TABLE meeting ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  date TEXT NOT NULL " DATE_CHECK ("date") ","
+  "  place TEXT NOT NULL DEFAULT '',"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  is_example INTEGER NOT NULL DEFAULT 0 CHECK (is_example IN (0, 1)),"
+     TIMESTAMPS
+  ");"
+  "CREATE INDEX meeting_date ON meeting (date);"
+
+  "CREATE TABLE meeting_member (" /* members present */
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  meeting_id TEXT NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,"
+  "  board_member_id TEXT NOT NULL REFERENCES board_member (id) ON DELETE CASCADE,"
+     TIMESTAMPS ","
+  "  UNIQUE (meeting_id, board_member_id)"
+  ");"
+  "CREATE INDEX meeting_member_member ON meeting_member (board_member_id);"
+
+  "CREATE TABLE note ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  meeting_id TEXT REFERENCES meeting (id) ON DELETE SET NULL,"
+  "  author_id TEXT REFERENCES board_member (id) ON DELETE SET NULL,"
+  "  date TEXT NOT NULL " DATE_CHECK ("date") ","
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  text TEXT NOT NULL DEFAULT '',"
+  "  is_example INTEGER NOT NULL DEFAULT 0 CHECK (is_example IN (0, 1)),"
+     TIMESTAMPS
+  ");"
+  "CREATE INDEX note_date ON note (date);"
+  "CREATE INDEX note_meeting ON note (meeting_id);"
+  "CREATE INDEX note_author ON note (author_id);"
+
+  "CREATE TABLE note_project ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  note_id TEXT NOT NULL REFERENCES note (id) ON DELETE CASCADE,"
+  "  project_id TEXT NOT NULL REFERENCES project (id) ON DELETE CASCADE,"
+     TIMESTAMPS ","
+  "  UNIQUE (note_id, project_id)"
+  ");"
+  "CREATE INDEX note_project_project ON note_project (project_id);"
+
+  "CREATE TABLE report ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  title TEXT NOT NULL CHECK (title <> ''),"
+  "  as_of TEXT NOT NULL " DATE_CHECK ("as_of") ","
+  "  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'adopted')),"
+     TIMESTAMPS
+  ");"
+
+  /* A report entry is a snapshot: it keeps the project's code and title as
+   * they were, so an adopted report reads the same after the project is
+   * renamed or deleted. */
+  "CREATE TABLE report_entry ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  report_id TEXT NOT NULL REFERENCES report (id) ON DELETE CASCADE,"
+  "  project_id TEXT REFERENCES project (id) ON DELETE SET NULL,"
+  "  project_code TEXT,"
+  "  project_title TEXT NOT NULL,"
+  "  field_id TEXT REFERENCES field (id),"
+  "  status TEXT NOT NULL CHECK (status IN"
+  "    ('proposal', 'under_review', 'in_implementation', 'completed', 'not_pursued')),"
+  "  text TEXT NOT NULL DEFAULT '',"
+     TIMESTAMPS ","
+  "  UNIQUE (report_id, project_id)"
+  ");"
+  "CREATE INDEX report_entry_project ON report_entry (project_id);"
+
+  /* This copy's own bookkeeping: its identity, the last exchange. */
+  "CREATE TABLE local ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT"
+  ");"
+
+  /* The search index, derived from the rows above by triggers. FTS5 needs
+   * integer row ids that never change; search_key hands them out, one per
+   * indexed row, since the UUID keys are text. */
+  "CREATE TABLE search_key ("
+  "  rowid INTEGER PRIMARY KEY,"
+  "  key TEXT NOT NULL UNIQUE"
+  ");"
+  "CREATE VIRTUAL TABLE project_fts USING fts5 ("
+  "  code, title, goal, body,"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
+  ");"
+  "CREATE VIRTUAL TABLE organisation_fts USING fts5 ("
+  "  name, body,"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
+  ");"
+  "CREATE VIRTUAL TABLE note_fts USING fts5 ("
+  "  title, body,"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
+  ");"
+
+  "CREATE TRIGGER project_fts_insert AFTER INSERT ON project BEGIN"
+  "  INSERT INTO search_key (key) VALUES (NEW.id);"
+  "  INSERT INTO project_fts (rowid, code, title, goal, body) VALUES ("
+  "    (SELECT rowid FROM search_key WHERE key = NEW.id),"
+  "    NEW.code, NEW.title, NEW.goal,"
+  "    NEW.lead_ministry || ' ' || NEW.added_value || ' ' || NEW.approach || ' ' ||"
+  "    NEW.beneficiaries || ' ' || NEW.current_status || ' ' || NEW.outlook);"
+  "END;"
+  "CREATE TRIGGER project_fts_update AFTER UPDATE OF code, title, goal,"
+  "    lead_ministry, added_value, approach, beneficiaries, current_status,"
+  "    outlook ON project BEGIN"
+  "  UPDATE project_fts SET code = NEW.code, title = NEW.title, goal = NEW.goal,"
+  "    body = NEW.lead_ministry || ' ' || NEW.added_value || ' ' || NEW.approach || ' ' ||"
+  "           NEW.beneficiaries || ' ' || NEW.current_status || ' ' || NEW.outlook"
+  "  WHERE rowid = (SELECT rowid FROM search_key WHERE key = NEW.id);"
+  "END;"
+  "CREATE TRIGGER project_fts_delete AFTER DELETE ON project BEGIN"
+  "  DELETE FROM project_fts WHERE rowid = (SELECT rowid FROM search_key WHERE key = OLD.id);"
+  "  DELETE FROM search_key WHERE key = OLD.id;"
+  "END;"
+
+  "CREATE TRIGGER organisation_fts_insert AFTER INSERT ON organisation BEGIN"
+  "  INSERT INTO search_key (key) VALUES (NEW.id);"
+  "  INSERT INTO organisation_fts (rowid, name, body) VALUES ("
+  "    (SELECT rowid FROM search_key WHERE key = NEW.id),"
+  "    NEW.name, NEW.address || ' ' || NEW.notes);"
+  "END;"
+  "CREATE TRIGGER organisation_fts_update AFTER UPDATE OF name, address, notes"
+  "    ON organisation BEGIN"
+  "  UPDATE organisation_fts SET name = NEW.name, body = NEW.address || ' ' || NEW.notes"
+  "  WHERE rowid = (SELECT rowid FROM search_key WHERE key = NEW.id);"
+  "END;"
+  "CREATE TRIGGER organisation_fts_delete AFTER DELETE ON organisation BEGIN"
+  "  DELETE FROM organisation_fts WHERE rowid = (SELECT rowid FROM search_key WHERE key = OLD.id);"
+  "  DELETE FROM search_key WHERE key = OLD.id;"
+  "END;"
+
+  "CREATE TRIGGER note_fts_insert AFTER INSERT ON note BEGIN"
+  "  INSERT INTO search_key (key) VALUES (NEW.id);"
+  "  INSERT INTO note_fts (rowid, title, body) VALUES ("
+  "    (SELECT rowid FROM search_key WHERE key = NEW.id), NEW.title, NEW.text);"
+  "END;"
+  "CREATE TRIGGER note_fts_update AFTER UPDATE OF title, text ON note BEGIN"
+  "  UPDATE note_fts SET title = NEW.title, body = NEW.text"
+  "  WHERE rowid = (SELECT rowid FROM search_key WHERE key = NEW.id);"
+  "END;"
+  "CREATE TRIGGER note_fts_delete AFTER DELETE ON note BEGIN"
+  "  DELETE FROM note_fts WHERE rowid = (SELECT rowid FROM search_key WHERE key = OLD.id);"
+  "  DELETE FROM search_key WHERE key = OLD.id;"
+  "END;"
+
+  "PRAGMA user_version = 1;";
+
+/* The five fields of action as the cabinet adopted them on 5 November 2019,
+ * with the official English names of the 2020 progress report. */
+static const struct {
+  const char *id;
+  int position;
+  const char *name_de;
+  const char *name_en;
+} fields[] = {
+  { "013d95f2-394c-5685-a211-d33321d564f9", 1, "Vernetzte Mobilität – kurze Wege", "Networked mobility – short distances" },
+  { "fa286129-ddb4-5850-8311-89ad8bd5bd68", 2, "Erfolgreiche Wirtschaft – gute Arbeit", "Thriving economy – good forms of work" },
+  { "5a540593-f64e-567f-a631-068c2d16ffb5", 3, "Gelebte Vielfalt – starker Zusammenhalt", "Lived diversity – strong cohesion" },
+  { "3d4871be-ff18-57ca-9c0c-6140cba11d56", 4, "Sichere Energie – gesunde Umwelt", "Secure energy – healthy environment" },
+  { "8c57e2b9-68fb-5100-99c6-59c8d299543d", 5, "Beste Bildung – exzellente Forschung", "Excellence in education and research" },
+};
+
+/* The 53 municipalities of the Regionalverband Ruhr; a NULL district marks
+ * a kreisfreie Stadt. */
+static const struct {
+  const char *id;
+  const char *name;
+  const char *district;
+} municipalities[] = {
+  { "cdd305ed-cd0b-5e7a-b9fb-cd9f2ebba323", "Bochum", NULL },
+  { "9b2e91b5-1035-54f4-be7c-859e116ab37f", "Bottrop", NULL },
+  { "e05a1ffd-c764-5a24-916e-aabb7fb8db35", "Dortmund", NULL },
+  { "6ee07f8e-27f4-51af-ab36-dbe1e4acc30d", "Duisburg", NULL },
+  { "39410dd2-c74b-5ff8-9602-f701b140e45c", "Essen", NULL },
+  { "fb535e24-33c9-59d5-8d11-d88072099cec", "Gelsenkirchen", NULL },
+  { "6f1d2c03-3c69-50cc-b153-45e2baf167f3", "Hagen", NULL },
+  { "d597f218-c325-5274-a8b5-2f120f9fcd63", "Hamm", NULL },
+  { "039ac13f-8f5b-5ab5-b7bb-f09e22c79d16", "Herne", NULL },
+  { "eb1af181-f011-5378-a631-5928a37f961c", "Mülheim an der Ruhr", NULL },
+  { "0525ddbf-abb9-59db-8c82-f4d6e6aa245e", "Oberhausen", NULL },
+  { "2159f5c0-d12a-5274-be75-cf40af685030", "Breckerfeld", "Ennepe-Ruhr-Kreis" },
+  { "14b784a5-f45a-5991-883d-530161e5644e", "Ennepetal", "Ennepe-Ruhr-Kreis" },
+  { "bc12f07d-ce39-5178-912a-d6507e4e2b9e", "Gevelsberg", "Ennepe-Ruhr-Kreis" },
+  { "58bca75b-371b-5ec9-8937-4387ac008d9e", "Hattingen", "Ennepe-Ruhr-Kreis" },
+  { "6d8f72f5-75d7-5947-a5cb-8af91dbd9162", "Herdecke", "Ennepe-Ruhr-Kreis" },
+  { "7318c8c2-cde6-5223-bd6a-a644d1651f53", "Schwelm", "Ennepe-Ruhr-Kreis" },
+  { "65f039fb-6acd-583c-97db-df1fafae8807", "Sprockhövel", "Ennepe-Ruhr-Kreis" },
+  { "bd981bc7-823e-5e25-b8fa-f8658f7a7a16", "Wetter (Ruhr)", "Ennepe-Ruhr-Kreis" },
+  { "a4926e43-a90c-58f9-9065-81421a310828", "Witten", "Ennepe-Ruhr-Kreis" },
+  { "a1078a75-abc3-515f-8cdd-f25fc27297b8", "Castrop-Rauxel", "Kreis Recklinghausen" },
+  { "9c8235d9-3185-5cdf-9eb2-2002658ec663", "Datteln", "Kreis Recklinghausen" },
+  { "424deb16-7a2a-5ab1-8bfd-a7b0322fef19", "Dorsten", "Kreis Recklinghausen" },
+  { "06dc8c5a-03c7-5aa7-9811-e6b8b321ff80", "Gladbeck", "Kreis Recklinghausen" },
+  { "e44b7ebb-4b7c-5adb-94be-b37333b35b9f", "Haltern am See", "Kreis Recklinghausen" },
+  { "886f90e0-bfd9-5a77-b82e-159d425f3152", "Herten", "Kreis Recklinghausen" },
+  { "2eba885d-788f-598d-a503-81fe21ad0c86", "Marl", "Kreis Recklinghausen" },
+  { "36bfea4c-6b65-580c-b099-19dea73495dd", "Oer-Erkenschwick", "Kreis Recklinghausen" },
+  { "d3d71923-e183-57d3-961f-07c7eb94dd98", "Recklinghausen", "Kreis Recklinghausen" },
+  { "712b2360-0061-55ca-8f4d-5608464bea73", "Waltrop", "Kreis Recklinghausen" },
+  { "b24b1bb7-e2aa-504c-a3ee-2dee81c83cff", "Bergkamen", "Kreis Unna" },
+  { "45aef777-125d-5844-a640-2dff429d3688", "Bönen", "Kreis Unna" },
+  { "e5ad5057-4e9d-5627-b24a-6594a35b2ab1", "Fröndenberg", "Kreis Unna" },
+  { "94d3dca7-e5a1-5815-88c1-fb2e8c1966e7", "Holzwickede", "Kreis Unna" },
+  { "8f9c33c8-2641-5f63-bb15-6ee1dc1d6211", "Kamen", "Kreis Unna" },
+  { "a9c6b43c-c404-5605-b77e-061b8881fb8f", "Lünen", "Kreis Unna" },
+  { "862bfc83-68b3-589d-8cea-8003c907f789", "Schwerte", "Kreis Unna" },
+  { "f7e76b4f-bc61-5961-a1b6-7d76021f8d60", "Selm", "Kreis Unna" },
+  { "d45b94d9-df6e-5627-9e0f-0cf407b35be0", "Unna", "Kreis Unna" },
+  { "15d1fb86-388e-53d3-9a35-aa6d2756afd3", "Werne", "Kreis Unna" },
+  { "1ca13c6c-0ba5-5e31-8bc3-0a57c4f186a1", "Alpen", "Kreis Wesel" },
+  { "d3f8e6f0-ebf6-5290-8a50-20df2974e476", "Dinslaken", "Kreis Wesel" },
+  { "70c1d5f4-da10-5976-9221-0478946a8c76", "Hamminkeln", "Kreis Wesel" },
+  { "71c2ee76-19ba-5357-a39e-f14bc39447d9", "Hünxe", "Kreis Wesel" },
+  { "2e2e8bf5-9038-5a7b-9b58-79f00f6d5d41", "Kamp-Lintfort", "Kreis Wesel" },
+  { "a9bc2248-d3b3-5555-8d53-33a4b64b3b47", "Moers", "Kreis Wesel" },
+  { "051010aa-4261-58c4-8335-509f5102d3bd", "Neukirchen-Vluyn", "Kreis Wesel" },
+  { "0d1d660a-ba9a-5eae-bb70-23130dc7de51", "Rheinberg", "Kreis Wesel" },
+  { "5290af9b-7164-564f-83d9-0497378d05cf", "Schermbeck", "Kreis Wesel" },
+  { "2f2ff894-0b6c-55ac-b5d0-e5a93307a19f", "Sonsbeck", "Kreis Wesel" },
+  { "cc286b8d-ed8b-5a6b-a2a4-f01caa76e1c3", "Voerde (Niederrhein)", "Kreis Wesel" },
+  { "fbc79c98-264b-5f35-9eb9-bd51894f3e75", "Wesel", "Kreis Wesel" },
+  { "1b59a104-8bbc-5372-9ab9-35bfd2337d58", "Xanten", "Kreis Wesel" },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == 5);
+G_STATIC_ASSERT (G_N_ELEMENTS (municipalities) == 53);
+
+static gboolean
+set_sqlite_error (sqlite3     *db,
+                  GError     **error)
+{
+  g_set_error (error, RK_DATABASE_ERROR, sqlite3_extended_errcode (db),
+               _("Updating the database to the current version failed: %s."),
+               sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static gboolean
+run_insert (sqlite3       *db,
+            const char    *sql,
+            const char   **texts,
+            int            n_texts,
+            const int     *ints,
+            int            n_ints,
+            GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int column = 1;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return set_sqlite_error (db, error);
+
+  for (int i = 0; i < n_texts; i++)
+    sqlite3_bind_text (stmt, column++, texts[i], -1, SQLITE_STATIC);
+  for (int i = 0; i < n_ints; i++)
+    sqlite3_bind_int (stmt, column++, ints[i]);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (db, error);
+
+  return TRUE;
+}
+
+static gboolean
+seed_v1 (sqlite3  *db,
+         GError  **error)
+{
+  g_autofree char *copy_id = g_uuid_string_random ();
+  const char *local[] = { "copy_id", copy_id };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const char *texts[] = { fields[i].id, fields[i].name_de, fields[i].name_en };
+
+      if (!run_insert (db, "INSERT INTO field (id, name_de, name_en, position) VALUES (?, ?, ?, ?)",
+                       texts, 3, &fields[i].position, 1, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (municipalities); i++)
+    {
+      const char *texts[] = { municipalities[i].id, municipalities[i].name,
+                              municipalities[i].district };
+
+      if (!run_insert (db, "INSERT INTO municipality (id, name, district) VALUES (?, ?, ?)",
+                       texts, 3, NULL, 0, error))
+        return FALSE;
+    }
+
+  return run_insert (db, "INSERT INTO local (key, value) VALUES (?, ?)",
+                     local, 2, NULL, 0, error);
+}
+
+/* The migrations, in order: step i brings a database from schema version i
+ * to i + 1. Each step's SQL ends by setting PRAGMA user_version, and the
+ * whole step runs in one transaction, so a step is done or not at all. */
+static const struct {
+  const char *sql;
+  gboolean  (*seed) (sqlite3 *db, GError **error);
+} migrations[] = {
+  { schema_v1, seed_v1 },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RK_SCHEMA_VERSION);
+
+gboolean
+rk_schema_migrate (sqlite3  *db,
+                   int       from_version,
+                   GError  **error)
+{
+  g_return_val_if_fail (from_version >= 0 && from_version <= RK_SCHEMA_VERSION, FALSE);
+
+  for (int v = from_version; v < RK_SCHEMA_VERSION; v++)
+    {
+      g_debug ("Migrating schema from version %d to %d", v, v + 1);
+
+      if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return set_sqlite_error (db, error);
+
+      if (sqlite3_exec (db, migrations[v].sql, NULL, NULL, NULL) != SQLITE_OK ||
+          (migrations[v].seed != NULL && !migrations[v].seed (db, error)) ||
+          sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        {
+          if (error != NULL && *error == NULL)
+            set_sqlite_error (db, error);
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,207 @@
+/* rk-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rk-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rk-application.h"
+#include "rk-cli.h"
+#include "rk-database.h"
+#include "rk-window.h"
+
+struct _RkApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *database_path;
+};
+
+G_DEFINE_FINAL_TYPE (RkApplication, rk_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry main_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the database FILE instead of the default one"), N_("FILE") },
+  { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check the database and print the number of rows of each table"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+static const char *
+rk_application_get_database_path (RkApplication *self)
+{
+  if (self->database_path == NULL)
+    self->database_path = rk_database_default_path ();
+
+  return self->database_path;
+}
+
+static int
+rk_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  RkApplication *self = RK_APPLICATION (app);
+  g_autofree char *database = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", "ruhr-konferenz", VERSION);
+      return RK_EXIT_OK;
+    }
+
+  if (g_variant_dict_lookup (options, "database", "^ay", &database))
+    {
+      /* Relative to where the command was typed, not to the primary
+       * instance; another database is another instance. */
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
+
+      g_free (self->database_path);
+      self->database_path = g_file_get_path (file);
+      g_application_set_flags (app, g_application_get_flags (app) |
+                                    G_APPLICATION_NON_UNIQUE);
+    }
+
+  /* Batch options do their work here, before GTK is initialised, so they
+   * need no display. */
+  if (g_variant_dict_contains (options, "check"))
+    return rk_cli_check (rk_application_get_database_path (self));
+
+  return -1;
+}
+
+static void
+rk_application_activate (GApplication *app)
+{
+  RkApplication *self = RK_APPLICATION (app);
+  GtkWindow *window;
+  g_autoptr(RkDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Started again: the window that is already there comes to the front. */
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  db = rk_database_open (rk_application_get_database_path (self),
+                         RK_DATABASE_OPEN_DEFAULT, &error);
+
+  window = GTK_WINDOW (rk_window_new (self, db));
+  gtk_window_present (window);
+
+  if (db == NULL)
+    rk_window_show_open_error (RK_WINDOW (window), error);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  RkApplication *self = user_data;
+  static const char *developers[] = {
+    "Ruhr-Konferenz developers",
+    NULL
+  };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("Ruhr-Konferenz"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("Ruhr-Konferenz developers"),
+                        "version", VERSION,
+                        "website", "https://www.ruhr-konferenz.nrw/",
+                        "comments", _("Manage the projects, partner organisations, advisory board and progress reports of the Ruhr-Konferenz, the programme of the state government of North Rhine-Westphalia for the Ruhr region."),
+                        "copyright", "© 2026 Ruhr-Konferenz developers",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+rk_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (rk_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close",
+                                         (const char *[]) { "<Control>w", NULL });
+  for (guint i = 0; i < RK_N_SECTIONS; i++)
+    {
+      g_autofree char *action = g_strdup_printf ("win.section::%s", rk_sections[i]);
+      g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
+
+      gtk_application_set_accels_for_action (GTK_APPLICATION (app), action,
+                                             (const char *[]) { accel, NULL });
+    }
+}
+
+static void
+rk_application_finalize (GObject *object)
+{
+  RkApplication *self = (RkApplication *) object;
+
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (rk_application_parent_class)->finalize (object);
+}
+
+static void
+rk_application_class_init (RkApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = rk_application_finalize;
+
+  app_class->handle_local_options = rk_application_handle_local_options;
+  app_class->startup = rk_application_startup;
+  app_class->activate = rk_application_activate;
+}
+
+static void
+rk_application_init (RkApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+    _("Manage the projects, partner organisations, advisory board and progress reports of the Ruhr-Konferenz."));
+}
+
+RkApplication *
+rk_application_new (void)
+{
+  return g_object_new (RK_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       /* The same resources serve the .Devel build. */
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}

@@ -1,0 +1,354 @@
+/* rk-window.c: the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rk-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rk-window.h"
+
+struct _RkWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  RkDatabase           *database;
+  GSettings            *settings;
+
+  /* Template widgets */
+  AdwViewStack         *stack;
+  GtkRevealer          *read_only_revealer;
+  AdwToastOverlay      *toast_overlay;
+};
+
+G_DEFINE_FINAL_TYPE (RkWindow, rk_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+const char * const rk_sections[RK_N_SECTIONS] = {
+  "overview", "projects", "partners", "board", "reports",
+};
+
+static void choose_database (RkWindow *self,
+                             gboolean  create);
+
+static void
+on_database_chosen_cb (GtkNativeDialog *chooser,
+                       int              response,
+                       gpointer         user_data)
+{
+  RkWindow *self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(RkDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (path == NULL)
+    {
+      /* Cancelled: without a database there is nothing to show, so ask
+       * again rather than leave an empty window. */
+      if (self->database == NULL)
+        {
+          g_set_error_literal (&error, RK_DATABASE_ERROR, 0,
+                               _("No database is open."));
+          rk_window_show_open_error (self, error);
+        }
+      return;
+    }
+
+  db = rk_database_open (path, RK_DATABASE_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    {
+      rk_window_show_open_error (self, error);
+      return;
+    }
+
+  rk_window_set_database (self, db);
+}
+
+static void
+choose_database (RkWindow *self,
+                 gboolean  create)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Ruhr-Konferenz Databases"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_filter_add_pattern (filter, "*.sqlite");
+
+  if (create)
+    chooser = gtk_file_chooser_native_new (_("New Database"), GTK_WINDOW (self),
+                                           GTK_FILE_CHOOSER_ACTION_SAVE,
+                                           _("_Create"), _("_Cancel"));
+  else
+    chooser = gtk_file_chooser_native_new (_("Open Database"), GTK_WINDOW (self),
+                                           GTK_FILE_CHOOSER_ACTION_OPEN,
+                                           _("_Open"), _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (create)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "ruhr-konferenz.db");
+
+  g_signal_connect_object (chooser, "response",
+                           G_CALLBACK (on_database_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+close_window_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_open_error_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           gpointer          user_data)
+{
+  RkWindow *self = user_data;
+
+  if (g_str_equal (response, "open"))
+    choose_database (self, FALSE);
+  else if (g_str_equal (response, "new"))
+    choose_database (self, TRUE);
+  else if (self->database == NULL)
+    /* The dialog closes itself after this signal: close the window once
+     * it has, not from under it. */
+    g_idle_add_full (G_PRIORITY_DEFAULT, close_window_cb,
+                     g_object_ref (self), g_object_unref);
+}
+
+static void
+section_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RkWindow *self = RK_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+static void
+rk_window_save_size (RkWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  /* A maximized window's default size is the size it returns to. */
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+rk_window_close_request (GtkWindow *window)
+{
+  rk_window_save_size (RK_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (rk_window_parent_class)->close_request (window);
+}
+
+static void
+rk_window_dispose (GObject *object)
+{
+  RkWindow *self = (RkWindow *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RK_TYPE_WINDOW);
+  g_clear_object (&self->database);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (rk_window_parent_class)->dispose (object);
+}
+
+static void
+rk_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  RkWindow *self = RK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rk_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  RkWindow *self = RK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      rk_window_set_database (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rk_window_class_init (RkWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = rk_window_dispose;
+  object_class->get_property = rk_window_get_property;
+  object_class->set_property = rk_window_set_property;
+
+  window_class->close_request = rk_window_close_request;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         RK_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/rk-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RkWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RkWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RkWindow, toast_overlay);
+
+  gtk_widget_class_install_action (widget_class, "win.section", "s", section_action);
+}
+
+static void
+rk_window_init (RkWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (DEVELOPMENT)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  self->settings = g_settings_new (BASE_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  g_settings_bind (self->settings, "last-section",
+                   self->stack, "visible-child-name",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), FALSE);
+}
+
+RkWindow *
+rk_window_new (RkApplication *application,
+               RkDatabase    *database)
+{
+  g_return_val_if_fail (RK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (database == NULL || RK_IS_DATABASE (database), NULL);
+
+  return g_object_new (RK_TYPE_WINDOW,
+                       "application", application,
+                       "database", database,
+                       NULL);
+}
+
+/**
+ * rk_window_get_database:
+ *
+ * Returns: (transfer none) (nullable): the open database, if any
+ */
+RkDatabase *
+rk_window_get_database (RkWindow *self)
+{
+  g_return_val_if_fail (RK_IS_WINDOW (self), NULL);
+
+  return self->database;
+}
+
+void
+rk_window_set_database (RkWindow   *self,
+                        RkDatabase *database)
+{
+  g_return_if_fail (RK_IS_WINDOW (self));
+  g_return_if_fail (database == NULL || RK_IS_DATABASE (database));
+
+  if (!g_set_object (&self->database, database))
+    return;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), database != NULL);
+  gtk_revealer_set_reveal_child (self->read_only_revealer,
+                                 database != NULL && rk_database_get_read_only (database));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+/**
+ * rk_window_show_open_error:
+ * @error: why the database could not be opened
+ *
+ * Says what happened and offers to open another file or to start a new
+ * database elsewhere; closing the dialog without a database closes the
+ * window.
+ */
+void
+rk_window_show_open_error (RkWindow     *self,
+                           const GError *error)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  g_return_if_fail (RK_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  body = g_strdup_printf ("%s\n\n%s", error->message,
+                          _("You can open another database file or start a new database in another place."));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("The Database Could Not Be Opened"),
+                                                       body));
+  adw_message_dialog_add_responses (dialog,
+                                    "close", _("_Close"),
+                                    "open", _("_Open Other File…"),
+                                    "new", _("_New Database…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "new", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "open");
+  adw_message_dialog_set_close_response (dialog, "close");
+
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (on_open_error_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

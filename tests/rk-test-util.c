@@ -1,0 +1,101 @@
+/* rk-test-util.c: helpers shared by the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "rk-database.h"
+#include "rk-test-util.h"
+
+static GPtrArray *made_dirs;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  g_chmod (path, 0700);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) &&
+          !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/**
+ * rk_test_make_dir:
+ *
+ * Returns: a new empty folder of this test's own, in the system's temporary
+ *   folder so that a test that drops privileges can still reach it;
+ *   removed by rk_test_remove_dirs()
+ */
+char *
+rk_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("rk-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  if (made_dirs == NULL)
+    made_dirs = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (made_dirs, g_strdup (dir));
+
+  return dir;
+}
+
+void
+rk_test_remove_dirs (void)
+{
+  if (made_dirs == NULL)
+    return;
+
+  for (guint i = 0; i < made_dirs->len; i++)
+    remove_tree (g_ptr_array_index (made_dirs, i));
+  g_clear_pointer (&made_dirs, g_ptr_array_unref);
+}
+
+char *
+rk_test_new_database_path (void)
+{
+  g_autofree char *dir = rk_test_make_dir ();
+
+  return g_build_filename (dir, "test.db", NULL);
+}
+
+GBytes *
+rk_test_read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, length);
+}
+
+/* A database as the app leaves it when it closes: everything in the main
+ * file, no -wal beside it. */
+void
+rk_test_make_checkpointed_database (const char *path)
+{
+  g_autoptr(RkDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  db = rk_database_open (path, RK_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
