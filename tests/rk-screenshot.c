@@ -1,0 +1,122 @@
+/* rk-screenshot.c: renders the real main window to a PNG file
+ *
+ * Used by build-aux/screenshots for data/screenshots/ and for looking at
+ * the app by eye; not installed.
+ *
+ *   rk-screenshot [--dark] [--width W] [--height H] [--section NAME]
+ *                 --database FILE OUTPUT.png
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "rk-window.h"
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the window lay itself out and paint a few frames. */
+static void
+settle (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, quit_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *database = NULL;
+  g_autofree char *section = NULL;
+  gboolean dark = FALSE;
+  int width = 1000, height = 700;
+  GOptionEntry entries[] = {
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, "Database", "FILE" },
+    { "section", 0, 0, G_OPTION_ARG_STRING, &section, "Section to show", "NAME" },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style", NULL },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, "Width", "W" },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, "Height", "H" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("OUTPUT.png");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RkDatabase) db = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GtkCssProvider) provider = NULL;
+  GtkSnapshot *snapshot;
+  RkWindow *window;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RK_TEST_LOCALEDIR") ?: LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2 || database == NULL)
+    {
+      g_printerr ("%s\n", error ? error->message : "usage: rk-screenshot --database FILE OUTPUT.png");
+      return 1;
+    }
+
+  gtk_init ();
+  adw_init ();
+  /* Look as on a GNOME desktop, whatever the X server says. */
+  g_object_set (gtk_settings_get_default (),
+                "gtk-font-name", "Cantarell 11",
+                "gtk-decoration-layout", "appmenu:close",
+                NULL);
+
+  /* What AdwApplication does for the app: its style sheet. */
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                           : ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  db = rk_database_open (database, RK_DATABASE_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  window = g_object_new (RK_TYPE_WINDOW, "database", db, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  if (section != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", section);
+  gtk_window_present (GTK_WINDOW (window));
+  settle (1500);
+
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, argv[1]))
+    {
+      g_printerr ("Could not write %s\n", argv[1]);
+      return 1;
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
