@@ -71,6 +71,18 @@ rk_test_new_database_path (void)
   return g_build_filename (dir, "test.db", NULL);
 }
 
+/* A new, empty programme database of this test's own. */
+RkDatabase *
+rk_test_open_new_database (void)
+{
+  g_autofree char *path = rk_test_new_database_path ();
+  g_autoptr(GError) error = NULL;
+  RkDatabase *db = rk_database_open (path, RK_DATABASE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  return db;
+}
+
 GBytes *
 rk_test_read_file (const char *path)
 {

@@ -6,10 +6,13 @@
 
 #include <gio/gio.h>
 
+#include "rk-database.h"
+
 G_BEGIN_DECLS
 
 char   *rk_test_make_dir                    (void);
 char   *rk_test_new_database_path           (void);
+RkDatabase *rk_test_open_new_database (void);
 GBytes *rk_test_read_file                   (const char *path);
 void    rk_test_make_checkpointed_database  (const char *path);
 void    rk_test_remove_dirs                 (void);

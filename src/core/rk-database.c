@@ -901,3 +901,24 @@ rk_new_key (void)
 {
   return g_uuid_string_random ();
 }
+
+/**
+ * rk_set_str:
+ * @str_pointer: a pointer to an allocated string or %NULL
+ * @new_str: (nullable): the new value
+ *
+ * Replaces the string when it differs (g_set_str() came with GLib 2.76).
+ *
+ * Returns: whether it changed
+ */
+gboolean
+rk_set_str (char       **str_pointer,
+            const char  *new_str)
+{
+  if (g_strcmp0 (*str_pointer, new_str) == 0)
+    return FALSE;
+
+  g_free (*str_pointer);
+  *str_pointer = g_strdup (new_str);
+  return TRUE;
+}

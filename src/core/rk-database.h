@@ -62,6 +62,8 @@ gint64       rk_database_count_rows         (RkDatabase           *self,
                                              GError              **error);
 
 char        *rk_timestamp_now               (void);
+gboolean     rk_set_str                     (char                **str_pointer,
+                                             const char           *new_str);
 char        *rk_new_key                     (void);
 
 G_END_DECLS

@@ -62,10 +62,17 @@ static const char schema_v1[] =
      TIMESTAMPS ","
   "  CHECK (start_date IS NULL OR end_date IS NULL OR end_date >= start_date)"
   ");"
-  "CREATE INDEX project_field ON project (field_id);"
-  "CREATE INDEX project_status ON project (status);"
-  "CREATE INDEX project_title ON project (title COLLATE NOCASE);"
-  "CREATE INDEX project_updated ON project (updated_at);"
+  /* The project list filters by field, status, pillar and lead ministry
+   * and sorts by title, code or last change: each sort has an index that
+   * also holds every filter column, so any combination is one scan of a
+   * narrow index without touching the table. */
+  "CREATE INDEX project_list_title ON project"
+  "  (title COLLATE NOCASE, status, field_id, pillar, lead_ministry);"
+  "CREATE INDEX project_list_code ON project"
+  "  (code, status, field_id, pillar, lead_ministry);"
+  "CREATE INDEX project_list_updated ON project"
+  "  (updated_at, status, field_id, pillar, lead_ministry);"
+  "CREATE INDEX project_lead_ministry ON project (lead_ministry);"
 
   "CREATE TABLE milestone ("
   "  id TEXT PRIMARY KEY NOT NULL,"
@@ -202,75 +209,63 @@ static const char schema_v1[] =
   "  value TEXT"
   ");"
 
-  /* The search index, derived from the rows above by triggers. FTS5 needs
-   * integer row ids that never change; search_key hands them out, one per
-   * indexed row, since the UUID keys are text. */
-  "CREATE TABLE search_key ("
-  "  rowid INTEGER PRIMARY KEY,"
-  "  key TEXT NOT NULL UNIQUE"
-  ");"
+  /* The search index, derived from the rows above by triggers. Each FTS
+   * row has the rowid of the row it indexes, so a search joins on integers.
+   * Those rowids are stable because the app never runs a plain VACUUM,
+   * which may renumber them; copies are made with the backup API. */
   "CREATE VIRTUAL TABLE project_fts USING fts5 ("
   "  code, title, goal, body,"
-  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'"
   ");"
   "CREATE VIRTUAL TABLE organisation_fts USING fts5 ("
   "  name, body,"
-  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'"
   ");"
   "CREATE VIRTUAL TABLE note_fts USING fts5 ("
   "  title, body,"
-  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'"
   ");"
 
+#define PROJECT_BODY \
+  "NEW.lead_ministry || ' ' || NEW.added_value || ' ' || NEW.approach || ' ' ||" \
+  "NEW.beneficiaries || ' ' || NEW.current_status || ' ' || NEW.outlook"
   "CREATE TRIGGER project_fts_insert AFTER INSERT ON project BEGIN"
-  "  INSERT INTO search_key (key) VALUES (NEW.id);"
-  "  INSERT INTO project_fts (rowid, code, title, goal, body) VALUES ("
-  "    (SELECT rowid FROM search_key WHERE key = NEW.id),"
-  "    NEW.code, NEW.title, NEW.goal,"
-  "    NEW.lead_ministry || ' ' || NEW.added_value || ' ' || NEW.approach || ' ' ||"
-  "    NEW.beneficiaries || ' ' || NEW.current_status || ' ' || NEW.outlook);"
+  "  INSERT INTO project_fts (rowid, code, title, goal, body)"
+  "  VALUES (NEW.rowid, NEW.code, NEW.title, NEW.goal, " PROJECT_BODY ");"
   "END;"
   "CREATE TRIGGER project_fts_update AFTER UPDATE OF code, title, goal,"
   "    lead_ministry, added_value, approach, beneficiaries, current_status,"
   "    outlook ON project BEGIN"
   "  UPDATE project_fts SET code = NEW.code, title = NEW.title, goal = NEW.goal,"
-  "    body = NEW.lead_ministry || ' ' || NEW.added_value || ' ' || NEW.approach || ' ' ||"
-  "           NEW.beneficiaries || ' ' || NEW.current_status || ' ' || NEW.outlook"
-  "  WHERE rowid = (SELECT rowid FROM search_key WHERE key = NEW.id);"
+  "    body = " PROJECT_BODY
+  "  WHERE rowid = NEW.rowid;"
   "END;"
   "CREATE TRIGGER project_fts_delete AFTER DELETE ON project BEGIN"
-  "  DELETE FROM project_fts WHERE rowid = (SELECT rowid FROM search_key WHERE key = OLD.id);"
-  "  DELETE FROM search_key WHERE key = OLD.id;"
+  "  DELETE FROM project_fts WHERE rowid = OLD.rowid;"
   "END;"
+#undef PROJECT_BODY
 
   "CREATE TRIGGER organisation_fts_insert AFTER INSERT ON organisation BEGIN"
-  "  INSERT INTO search_key (key) VALUES (NEW.id);"
-  "  INSERT INTO organisation_fts (rowid, name, body) VALUES ("
-  "    (SELECT rowid FROM search_key WHERE key = NEW.id),"
-  "    NEW.name, NEW.address || ' ' || NEW.notes);"
+  "  INSERT INTO organisation_fts (rowid, name, body)"
+  "  VALUES (NEW.rowid, NEW.name, NEW.address || ' ' || NEW.notes);"
   "END;"
   "CREATE TRIGGER organisation_fts_update AFTER UPDATE OF name, address, notes"
   "    ON organisation BEGIN"
   "  UPDATE organisation_fts SET name = NEW.name, body = NEW.address || ' ' || NEW.notes"
-  "  WHERE rowid = (SELECT rowid FROM search_key WHERE key = NEW.id);"
+  "  WHERE rowid = NEW.rowid;"
   "END;"
   "CREATE TRIGGER organisation_fts_delete AFTER DELETE ON organisation BEGIN"
-  "  DELETE FROM organisation_fts WHERE rowid = (SELECT rowid FROM search_key WHERE key = OLD.id);"
-  "  DELETE FROM search_key WHERE key = OLD.id;"
+  "  DELETE FROM organisation_fts WHERE rowid = OLD.rowid;"
   "END;"
 
   "CREATE TRIGGER note_fts_insert AFTER INSERT ON note BEGIN"
-  "  INSERT INTO search_key (key) VALUES (NEW.id);"
-  "  INSERT INTO note_fts (rowid, title, body) VALUES ("
-  "    (SELECT rowid FROM search_key WHERE key = NEW.id), NEW.title, NEW.text);"
+  "  INSERT INTO note_fts (rowid, title, body) VALUES (NEW.rowid, NEW.title, NEW.text);"
   "END;"
   "CREATE TRIGGER note_fts_update AFTER UPDATE OF title, text ON note BEGIN"
-  "  UPDATE note_fts SET title = NEW.title, body = NEW.text"
-  "  WHERE rowid = (SELECT rowid FROM search_key WHERE key = NEW.id);"
+  "  UPDATE note_fts SET title = NEW.title, body = NEW.text WHERE rowid = NEW.rowid;"
   "END;"
   "CREATE TRIGGER note_fts_delete AFTER DELETE ON note BEGIN"
-  "  DELETE FROM note_fts WHERE rowid = (SELECT rowid FROM search_key WHERE key = OLD.id);"
-  "  DELETE FROM search_key WHERE key = OLD.id;"
+  "  DELETE FROM note_fts WHERE rowid = OLD.rowid;"
   "END;"
 
   "PRAGMA user_version = 1;";

@@ -1,0 +1,590 @@
+/* rk-project-list.c: the projects as a list model, searched, filtered and
+ * sorted in SQLite
+ *
+ * The model keeps only the rowids of the query's result, in order: 8 bytes
+ * a project. An item is built when the view asks for it and kept while
+ * someone holds it, so scrolling through 100,000 projects never holds
+ * 100,000 objects. A change to the database refreshes the list once per
+ * main loop turn and tells the view only the range that moved.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rk-project-list"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rk-database-private.h"
+#include "rk-project-list.h"
+
+struct _RkProjectList
+{
+  GObject        parent_instance;
+
+  RkDatabase    *db;
+  GArray        *rowids;       /* gint64, the current result in order */
+  GHashTable    *items;        /* rowid → RkProject, not owned (weak) */
+  char          *fts_query;    /* NULL when not searching */
+  char          *field_id;
+  char          *status;
+  char          *pillar;
+  char          *lead_ministry;
+  RkProjectSort  sort;
+  guint          n_total;
+  guint          refresh_id;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RkProjectList, rk_project_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+G_DEFINE_ENUM_TYPE (RkProjectSort, rk_project_sort,
+  G_DEFINE_ENUM_VALUE (RK_PROJECT_SORT_TITLE, "title"),
+  G_DEFINE_ENUM_VALUE (RK_PROJECT_SORT_CODE, "code"),
+  G_DEFINE_ENUM_VALUE (RK_PROJECT_SORT_STATUS, "status"),
+  G_DEFINE_ENUM_VALUE (RK_PROJECT_SORT_UPDATED, "updated"))
+
+enum {
+  PROP_0,
+  PROP_N_ITEMS,
+  PROP_N_TOTAL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Each filter is "?N IS NULL OR column = ?N", so one statement serves every
+ * combination; each sort has a covering index that holds all filter
+ * columns (see rk-schema.c), so the query is one scan of a narrow index. */
+#define SELECT_FILTERED \
+  "SELECT rowid FROM project" \
+  " WHERE (?1 IS NULL OR field_id = ?1) AND (?2 IS NULL OR status = ?2)" \
+  " AND (?3 IS NULL OR pillar = ?3) AND (?4 IS NULL OR lead_ministry = ?4)"
+#define AND_SEARCH \
+  " AND rowid IN (SELECT rowid FROM project_fts WHERE project_fts MATCH ?5)"
+#define BY_TITLE " ORDER BY title COLLATE NOCASE"
+#define BY_CODE " ORDER BY code, title COLLATE NOCASE"
+#define BY_STATUS \
+  " ORDER BY CASE status WHEN 'proposal' THEN 0 WHEN 'under_review' THEN 1" \
+  " WHEN 'in_implementation' THEN 2 WHEN 'completed' THEN 3 ELSE 4 END," \
+  " title COLLATE NOCASE"
+#define BY_UPDATED " ORDER BY updated_at DESC"
+
+static const char * const queries[2][4] = {
+  { SELECT_FILTERED BY_TITLE, SELECT_FILTERED BY_CODE,
+    SELECT_FILTERED BY_STATUS, SELECT_FILTERED BY_UPDATED },
+  { SELECT_FILTERED AND_SEARCH BY_TITLE, SELECT_FILTERED AND_SEARCH BY_CODE,
+    SELECT_FILTERED AND_SEARCH BY_STATUS, SELECT_FILTERED AND_SEARCH BY_UPDATED },
+};
+
+static GType
+rk_project_list_get_item_type (GListModel *model)
+{
+  return RK_TYPE_PROJECT;
+}
+
+static guint
+rk_project_list_get_n_items (GListModel *model)
+{
+  return RK_PROJECT_LIST (model)->rowids->len;
+}
+
+static void
+on_item_finalized (gpointer  data,
+                   GObject  *where_the_object_was)
+{
+  RkProjectList *self = data;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == (gpointer) where_the_object_was)
+      {
+        g_hash_table_iter_remove (&iter);
+        break;
+      }
+}
+
+static gpointer
+rk_project_list_get_item (GListModel *model,
+                          guint       position)
+{
+  RkProjectList *self = RK_PROJECT_LIST (model);
+  g_autoptr(GError) error = NULL;
+  RkProject *project;
+  gint64 rowid;
+
+  if (position >= self->rowids->len)
+    return NULL;
+
+  rowid = g_array_index (self->rowids, gint64, position);
+  project = g_hash_table_lookup (self->items, &rowid);
+  if (project != NULL)
+    return g_object_ref (project);
+
+  project = rk_project_load_by_rowid (self->db, rowid, &error);
+  if (project == NULL)
+    {
+      /* Deleted since the last refresh, which is on its way: an empty
+       * item keeps the model's promise of an object. */
+      g_debug ("Project %" G_GINT64_FORMAT " is gone: %s", rowid, error->message);
+      return rk_project_new ();
+    }
+
+  g_hash_table_insert (self->items, g_memdup2 (&rowid, sizeof rowid), project);
+  g_object_weak_ref (G_OBJECT (project), on_item_finalized, self);
+
+  return project;
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = rk_project_list_get_item_type;
+  iface->get_n_items = rk_project_list_get_n_items;
+  iface->get_item = rk_project_list_get_item;
+}
+
+/**
+ * rk_search_to_fts_query:
+ * @text: what the user typed
+ *
+ * Turns typed text into an FTS5 query: every word must occur, as the start
+ * of a word ("zoll" finds "Zollverein"). FTS5 syntax in the input has no
+ * effect, since each word is quoted.
+ *
+ * Returns: (nullable): the query, or %NULL when @text has no words
+ */
+char *
+rk_search_to_fts_query (const char *text)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+
+      if (word->len > 0)
+        {
+          if (query->len > 0)
+            g_string_append_c (query, ' ');
+          g_string_append_printf (query, "\"%s\"*", word->str);
+          g_string_truncate (word, 0);
+        }
+
+      if (c == 0)
+        break;
+    }
+
+  return query->len > 0 ? g_string_free (g_steal_pointer (&query), FALSE) : NULL;
+}
+
+static GArray *
+run_query (RkProjectList  *self,
+           GError        **error)
+{
+  g_autoptr(RkStatement) stmt = NULL;
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  stmt = rk_database_prepare (self->db, queries[self->fts_query != NULL][self->sort], error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, self->field_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, self->status, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, self->pillar, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, self->lead_ministry, -1, SQLITE_STATIC);
+  if (self->fts_query != NULL)
+    sqlite3_bind_text (stmt, 5, self->fts_query, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (rowids, rowid);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      rk_database_set_error (self->db, error, _("Listing the projects"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&rowids);
+}
+
+static guint
+count_all (RkProjectList *self)
+{
+  g_autoptr(RkStatement) stmt = rk_database_prepare (self->db, "SELECT count(*) FROM project", NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int (stmt, 0);
+}
+
+/**
+ * rk_project_list_refresh:
+ *
+ * Runs the query now and tells the view, in one items-changed, the range
+ * between the first and the last position that differ.
+ */
+gboolean
+rk_project_list_refresh (RkProjectList  *self,
+                         GError        **error)
+{
+  g_autoptr(GArray) old = NULL;
+  GArray *rowids;
+  guint n_total, prefix = 0, suffix = 0, old_len, new_len;
+
+  g_return_val_if_fail (RK_IS_PROJECT_LIST (self), FALSE);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+
+  rowids = run_query (self, error);
+  if (rowids == NULL)
+    return FALSE;
+
+  old = self->rowids;
+  self->rowids = rowids;
+  old_len = old->len;
+  new_len = rowids->len;
+
+  while (prefix < old_len && prefix < new_len &&
+         g_array_index (old, gint64, prefix) == g_array_index (rowids, gint64, prefix))
+    prefix++;
+  while (suffix < old_len - prefix && suffix < new_len - prefix &&
+         g_array_index (old, gint64, old_len - 1 - suffix) ==
+         g_array_index (rowids, gint64, new_len - 1 - suffix))
+    suffix++;
+
+  n_total = count_all (self);
+  if (n_total != self->n_total)
+    {
+      self->n_total = n_total;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
+    }
+
+  if (prefix == old_len && prefix == new_len)
+    return TRUE;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                              old_len - prefix - suffix, new_len - prefix - suffix);
+  if (old_len != new_len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+
+  return TRUE;
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  RkProjectList *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->refresh_id = 0;
+  if (!rk_project_list_refresh (self, &error))
+    g_warning ("%s", error->message);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_project_changed_cb (RkProjectList *self,
+                       const char    *table,
+                       const char    *key,
+                       RkDatabase    *db)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  /* Items someone holds show the stored values at once. */
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (g_strcmp0 (rk_project_get_id (value), key) == 0)
+      {
+        rk_project_reload (value, db, NULL);
+        break;
+      }
+
+  /* A batch of changes is one refresh. */
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
+}
+
+static void
+rk_project_list_dispose (GObject *object)
+{
+  RkProjectList *self = (RkProjectList *) object;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+
+  if (self->items != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->items);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_object_weak_unref (value, on_item_finalized, self);
+      g_clear_pointer (&self->items, g_hash_table_unref);
+    }
+
+  if (self->db != NULL)
+    g_signal_handlers_disconnect_by_data (self->db, self);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (rk_project_list_parent_class)->dispose (object);
+}
+
+static void
+rk_project_list_finalize (GObject *object)
+{
+  RkProjectList *self = (RkProjectList *) object;
+
+  g_clear_pointer (&self->rowids, g_array_unref);
+  g_free (self->fts_query);
+  g_free (self->field_id);
+  g_free (self->status);
+  g_free (self->pillar);
+  g_free (self->lead_ministry);
+
+  G_OBJECT_CLASS (rk_project_list_parent_class)->finalize (object);
+}
+
+static void
+rk_project_list_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  RkProjectList *self = RK_PROJECT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->rowids->len);
+      break;
+
+    case PROP_N_TOTAL:
+      g_value_set_uint (value, self->n_total);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rk_project_list_class_init (RkProjectListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rk_project_list_dispose;
+  object_class->finalize = rk_project_list_finalize;
+  object_class->get_property = rk_project_list_get_property;
+
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_TOTAL] =
+    g_param_spec_uint ("n-total", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rk_project_list_init (RkProjectList *self)
+{
+  self->rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+/**
+ * rk_project_list_new:
+ *
+ * Returns: (transfer full): all projects by title, ready to use
+ */
+RkProjectList *
+rk_project_list_new (RkDatabase *db)
+{
+  RkProjectList *self;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (RK_IS_DATABASE (db), NULL);
+
+  self = g_object_new (RK_TYPE_PROJECT_LIST, NULL);
+  self->db = g_object_ref (db);
+  g_signal_connect_object (db, "changed::project", G_CALLBACK (on_project_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  if (!rk_project_list_refresh (self, &error))
+    g_warning ("%s", error->message);
+
+  return self;
+}
+
+RkDatabase *
+rk_project_list_get_database (RkProjectList *self)
+{
+  g_return_val_if_fail (RK_IS_PROJECT_LIST (self), NULL);
+  return self->db;
+}
+
+static void
+set_filter (RkProjectList  *self,
+            char          **filter,
+            const char     *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (!rk_set_str (filter, value))
+    return;
+
+  if (!rk_project_list_refresh (self, &error))
+    g_warning ("%s", error->message);
+}
+
+/**
+ * rk_project_list_set_search:
+ * @text: (nullable): what the user typed; words are matched as prefixes,
+ *   without regard to case and diacritics
+ */
+void
+rk_project_list_set_search (RkProjectList *self,
+                            const char    *text)
+{
+  g_autofree char *query = NULL;
+
+  g_return_if_fail (RK_IS_PROJECT_LIST (self));
+
+  query = rk_search_to_fts_query (text);
+  set_filter (self, &self->fts_query, query);
+}
+
+void
+rk_project_list_set_field_id (RkProjectList *self,
+                              const char    *field_id)
+{
+  g_return_if_fail (RK_IS_PROJECT_LIST (self));
+  set_filter (self, &self->field_id, field_id);
+}
+
+void
+rk_project_list_set_status (RkProjectList *self,
+                            const char    *status_key)
+{
+  g_return_if_fail (RK_IS_PROJECT_LIST (self));
+  set_filter (self, &self->status, status_key);
+}
+
+void
+rk_project_list_set_pillar (RkProjectList *self,
+                            const char    *pillar_key)
+{
+  g_return_if_fail (RK_IS_PROJECT_LIST (self));
+  set_filter (self, &self->pillar, pillar_key);
+}
+
+void
+rk_project_list_set_lead_ministry (RkProjectList *self,
+                                   const char    *lead_ministry)
+{
+  g_return_if_fail (RK_IS_PROJECT_LIST (self));
+  set_filter (self, &self->lead_ministry, lead_ministry);
+}
+
+void
+rk_project_list_set_sort (RkProjectList *self,
+                          RkProjectSort  sort)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (RK_IS_PROJECT_LIST (self));
+
+  if (self->sort == sort)
+    return;
+
+  self->sort = sort;
+  if (!rk_project_list_refresh (self, &error))
+    g_warning ("%s", error->message);
+}
+
+/**
+ * rk_project_list_get_n_total:
+ *
+ * Returns: how many projects there are, whatever the search and filters:
+ *   the M of "N of M projects"
+ */
+guint
+rk_project_list_get_n_total (RkProjectList *self)
+{
+  g_return_val_if_fail (RK_IS_PROJECT_LIST (self), 0);
+  return self->n_total;
+}
+
+/**
+ * rk_project_list_find:
+ * @id: a project's key
+ * @out_position: (out): where it is
+ *
+ * Finds a project in the current result, so that a view can keep it
+ * selected when the list moves around it.
+ */
+gboolean
+rk_project_list_find (RkProjectList *self,
+                      const char    *id,
+                      guint         *out_position)
+{
+  g_autoptr(RkStatement) stmt = NULL;
+  gint64 rowid;
+
+  g_return_val_if_fail (RK_IS_PROJECT_LIST (self), FALSE);
+
+  if (id == NULL)
+    return FALSE;
+
+  stmt = rk_database_prepare (self->db, "SELECT rowid FROM project WHERE id = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  rowid = sqlite3_column_int64 (stmt, 0);
+
+  for (guint i = 0; i < self->rowids->len; i++)
+    if (g_array_index (self->rowids, gint64, i) == rowid)
+      {
+        *out_position = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/**
+ * rk_project_list_get_n_loaded:
+ *
+ * Returns: how many items exist as objects right now; for tests that
+ *   items are built on demand
+ */
+guint
+rk_project_list_get_n_loaded (RkProjectList *self)
+{
+  g_return_val_if_fail (RK_IS_PROJECT_LIST (self), 0);
+  return g_hash_table_size (self->items);
+}

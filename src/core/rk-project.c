@@ -1,0 +1,889 @@
+/* rk-project.c: a project of the programme, its milestones and municipalities
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rk-project"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rk-database-private.h"
+#include "rk-format.h"
+#include "rk-project.h"
+#include "rk-snapshot-private.h"
+
+struct _RkProject
+{
+  GObject   parent_instance;
+
+  gint64    rowid;
+  char     *id;
+  char     *code;            /* NULL when the project has none yet */
+  char     *title;
+  char     *goal;
+  char     *field_id;        /* NULL until a field is chosen */
+  RkPillar  pillar;
+  RkStatus  status;
+  char     *lead_ministry;
+  gint64    volume_cents;    /* RK_NO_VOLUME when unknown */
+  char     *start_date;      /* ISO dates, NULL when unknown */
+  char     *end_date;
+  char     *added_value;
+  char     *approach;
+  char     *beneficiaries;
+  char     *current_status;
+  char     *outlook;
+  gboolean  is_example;
+  char     *created_at;
+  char     *updated_at;
+};
+
+G_DEFINE_FINAL_TYPE (RkProject, rk_project, G_TYPE_OBJECT)
+G_DEFINE_QUARK (rk-project-error-quark, rk_project_error)
+
+/* The property ids are also the column positions of PROJECT_COLUMNS (0 is
+ * the rowid) and the parameter numbers of the INSERT and UPDATE below, so
+ * one table drives loading, saving and the GObject properties. */
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_CODE,
+  PROP_TITLE,
+  PROP_GOAL,
+  PROP_FIELD_ID,
+  PROP_PILLAR,
+  PROP_STATUS,
+  PROP_LEAD_MINISTRY,
+  PROP_VOLUME_CENTS,
+  PROP_START_DATE,
+  PROP_END_DATE,
+  PROP_ADDED_VALUE,
+  PROP_APPROACH,
+  PROP_BENEFICIARIES,
+  PROP_CURRENT_STATUS,
+  PROP_OUTLOOK,
+  PROP_IS_EXAMPLE,
+  PROP_CREATED_AT,
+  PROP_UPDATED_AT,
+  N_PROPS
+};
+
+typedef enum {
+  TYPE_TEXT,          /* never NULL; "" when empty */
+  TYPE_OPTIONAL_TEXT, /* NULL when empty */
+  TYPE_VOLUME,
+  TYPE_PILLAR,
+  TYPE_STATUS,
+  TYPE_BOOLEAN,
+} ColumnType;
+
+static const struct {
+  const char *name;
+  ColumnType  type;
+  gsize       offset;
+} columns[N_PROPS] = {
+  [PROP_ID] = { "id", TYPE_TEXT, G_STRUCT_OFFSET (RkProject, id) },
+  [PROP_CODE] = { "code", TYPE_OPTIONAL_TEXT, G_STRUCT_OFFSET (RkProject, code) },
+  [PROP_TITLE] = { "title", TYPE_TEXT, G_STRUCT_OFFSET (RkProject, title) },
+  [PROP_GOAL] = { "goal", TYPE_TEXT, G_STRUCT_OFFSET (RkProject, goal) },
+  [PROP_FIELD_ID] = { "field-id", TYPE_OPTIONAL_TEXT, G_STRUCT_OFFSET (RkProject, field_id) },
+  [PROP_PILLAR] = { "pillar", TYPE_PILLAR, G_STRUCT_OFFSET (RkProject, pillar) },
+  [PROP_STATUS] = { "status", TYPE_STATUS, G_STRUCT_OFFSET (RkProject, status) },
+  [PROP_LEAD_MINISTRY] = { "lead-ministry", TYPE_TEXT, G_STRUCT_OFFSET (RkProject, lead_ministry) },
+  [PROP_VOLUME_CENTS] = { "volume-cents", TYPE_VOLUME, G_STRUCT_OFFSET (RkProject, volume_cents) },
+  [PROP_START_DATE] = { "start-date", TYPE_OPTIONAL_TEXT, G_STRUCT_OFFSET (RkProject, start_date) },
+  [PROP_END_DATE] = { "end-date", TYPE_OPTIONAL_TEXT, G_STRUCT_OFFSET (RkProject, end_date) },
+  [PROP_ADDED_VALUE] = { "added-value", TYPE_TEXT, G_STRUCT_OFFSET (RkProject, added_value) },
+  [PROP_APPROACH] = { "approach", TYPE_TEXT, G_STRUCT_OFFSET (RkProject, approach) },
+  [PROP_BENEFICIARIES] = { "beneficiaries", TYPE_TEXT, G_STRUCT_OFFSET (RkProject, beneficiaries) },
+  [PROP_CURRENT_STATUS] = { "current-status", TYPE_TEXT, G_STRUCT_OFFSET (RkProject, current_status) },
+  [PROP_OUTLOOK] = { "outlook", TYPE_TEXT, G_STRUCT_OFFSET (RkProject, outlook) },
+  [PROP_IS_EXAMPLE] = { "is-example", TYPE_BOOLEAN, G_STRUCT_OFFSET (RkProject, is_example) },
+  [PROP_CREATED_AT] = { "created-at", TYPE_OPTIONAL_TEXT, G_STRUCT_OFFSET (RkProject, created_at) },
+  [PROP_UPDATED_AT] = { "updated-at", TYPE_OPTIONAL_TEXT, G_STRUCT_OFFSET (RkProject, updated_at) },
+};
+
+#define PROJECT_COLUMNS \
+  "rowid, id, code, title, goal, field_id, pillar, status, lead_ministry," \
+  " volume_cents, start_date, end_date, added_value, approach, beneficiaries," \
+  " current_status, outlook, is_example, created_at, updated_at"
+
+static GParamSpec *properties[N_PROPS];
+
+#define FIELD_PTR(self, prop) ((gpointer) (((guint8 *) (self)) + columns[prop].offset))
+#define TEXT_FIELD(self, prop) (*(char **) FIELD_PTR (self, prop))
+
+static void
+rk_project_finalize (GObject *object)
+{
+  RkProject *self = (RkProject *) object;
+
+  for (guint prop = 1; prop < N_PROPS; prop++)
+    if (columns[prop].type == TYPE_TEXT || columns[prop].type == TYPE_OPTIONAL_TEXT)
+      g_clear_pointer ((char **) FIELD_PTR (self, prop), g_free);
+
+  G_OBJECT_CLASS (rk_project_parent_class)->finalize (object);
+}
+
+static void
+rk_project_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  RkProject *self = RK_PROJECT (object);
+
+  switch (columns[prop_id].type)
+    {
+    case TYPE_TEXT:
+    case TYPE_OPTIONAL_TEXT:
+      g_value_set_string (value, TEXT_FIELD (self, prop_id));
+      break;
+
+    case TYPE_VOLUME:
+      g_value_set_int64 (value, self->volume_cents);
+      break;
+
+    case TYPE_PILLAR:
+      g_value_set_enum (value, self->pillar);
+      break;
+
+    case TYPE_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+
+    case TYPE_BOOLEAN:
+      g_value_set_boolean (value, self->is_example);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Sets a property from a GValue; returns whether it changed. */
+static gboolean
+set_column (RkProject    *self,
+            guint         prop_id,
+            const GValue *value)
+{
+  switch (columns[prop_id].type)
+    {
+    case TYPE_TEXT:
+    case TYPE_OPTIONAL_TEXT:
+      {
+        const char *text = g_value_get_string (value);
+
+        if (columns[prop_id].type == TYPE_TEXT && text == NULL)
+          text = "";
+        else if (columns[prop_id].type == TYPE_OPTIONAL_TEXT && text != NULL && *text == '\0')
+          text = NULL;
+        return rk_set_str ((char **) FIELD_PTR (self, prop_id), text);
+      }
+
+    case TYPE_VOLUME:
+      if (self->volume_cents == g_value_get_int64 (value))
+        return FALSE;
+      self->volume_cents = g_value_get_int64 (value);
+      return TRUE;
+
+    case TYPE_PILLAR:
+      if (self->pillar == (RkPillar) g_value_get_enum (value))
+        return FALSE;
+      self->pillar = g_value_get_enum (value);
+      return TRUE;
+
+    case TYPE_STATUS:
+      if (self->status == (RkStatus) g_value_get_enum (value))
+        return FALSE;
+      self->status = g_value_get_enum (value);
+      return TRUE;
+
+    case TYPE_BOOLEAN:
+      if (self->is_example == g_value_get_boolean (value))
+        return FALSE;
+      self->is_example = g_value_get_boolean (value);
+      return TRUE;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+rk_project_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  RkProject *self = RK_PROJECT (object);
+
+  if (prop_id == 0 || prop_id >= N_PROPS)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  if (set_column (self, prop_id, value))
+    g_object_notify_by_pspec (object, pspec);
+}
+
+static void
+rk_project_class_init (RkProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = rk_project_finalize;
+  object_class->get_property = rk_project_get_property;
+  object_class->set_property = rk_project_set_property;
+
+  for (guint prop = 1; prop < N_PROPS; prop++)
+    {
+      const char *name = columns[prop].name;
+
+      switch (columns[prop].type)
+        {
+        case TYPE_TEXT:
+        case TYPE_OPTIONAL_TEXT:
+          properties[prop] = g_param_spec_string (name, NULL, NULL, NULL, flags);
+          break;
+
+        case TYPE_VOLUME:
+          properties[prop] = g_param_spec_int64 (name, NULL, NULL, RK_NO_VOLUME, G_MAXINT64,
+                                                 RK_NO_VOLUME, flags);
+          break;
+
+        case TYPE_PILLAR:
+          properties[prop] = g_param_spec_enum (name, NULL, NULL, RK_TYPE_PILLAR,
+                                                RK_PILLAR_MINISTRY_PROJECT, flags);
+          break;
+
+        case TYPE_STATUS:
+          properties[prop] = g_param_spec_enum (name, NULL, NULL, RK_TYPE_STATUS,
+                                                RK_STATUS_PROPOSAL, flags);
+          break;
+
+        case TYPE_BOOLEAN:
+          properties[prop] = g_param_spec_boolean (name, NULL, NULL, FALSE, flags);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rk_project_init (RkProject *self)
+{
+  for (guint prop = 1; prop < N_PROPS; prop++)
+    if (columns[prop].type == TYPE_TEXT)
+      TEXT_FIELD (self, prop) = g_strdup ("");
+
+  self->volume_cents = RK_NO_VOLUME;
+  self->pillar = RK_PILLAR_MINISTRY_PROJECT;
+  self->status = RK_STATUS_PROPOSAL;
+}
+
+/**
+ * rk_project_new:
+ *
+ * Returns: (transfer full): a project that is not stored yet
+ */
+RkProject *
+rk_project_new (void)
+{
+  return g_object_new (RK_TYPE_PROJECT, NULL);
+}
+
+/* Reads a row of PROJECT_COLUMNS; notifies every property that changed,
+ * in one batch. */
+static void
+read_row (RkProject    *self,
+          sqlite3_stmt *stmt)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+
+  self->rowid = sqlite3_column_int64 (stmt, 0);
+
+  for (guint prop = 1; prop < N_PROPS; prop++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+      RkStatus status = RK_STATUS_PROPOSAL;
+      RkPillar pillar = RK_PILLAR_MINISTRY_PROJECT;
+
+      switch (columns[prop].type)
+        {
+        case TYPE_TEXT:
+        case TYPE_OPTIONAL_TEXT:
+          g_value_init (&value, G_TYPE_STRING);
+          g_value_set_string (&value, (const char *) sqlite3_column_text (stmt, prop));
+          break;
+
+        case TYPE_VOLUME:
+          g_value_init (&value, G_TYPE_INT64);
+          g_value_set_int64 (&value, sqlite3_column_type (stmt, prop) == SQLITE_NULL
+                                     ? RK_NO_VOLUME : sqlite3_column_int64 (stmt, prop));
+          break;
+
+        case TYPE_PILLAR:
+          rk_pillar_from_key ((const char *) sqlite3_column_text (stmt, prop), &pillar);
+          g_value_init (&value, RK_TYPE_PILLAR);
+          g_value_set_enum (&value, pillar);
+          break;
+
+        case TYPE_STATUS:
+          rk_status_from_key ((const char *) sqlite3_column_text (stmt, prop), &status);
+          g_value_init (&value, RK_TYPE_STATUS);
+          g_value_set_enum (&value, status);
+          break;
+
+        case TYPE_BOOLEAN:
+          g_value_init (&value, G_TYPE_BOOLEAN);
+          g_value_set_boolean (&value, sqlite3_column_int (stmt, prop) != 0);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+
+      if (set_column (self, prop, &value))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static RkProject *
+load_where (RkDatabase  *db,
+            const char  *sql,
+            const char  *id,
+            gint64       rowid,
+            GError     **error)
+{
+  g_autoptr(RkStatement) stmt = rk_database_prepare (db, sql, error);
+  g_autoptr(RkProject) self = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+
+  if (id != NULL)
+    sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, 1, rowid);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error_literal (error, RK_PROJECT_ERROR, RK_PROJECT_ERROR_NOT_FOUND,
+                           _("The project no longer exists."));
+      return NULL;
+    }
+
+  self = rk_project_new ();
+  read_row (self, stmt);
+  return g_steal_pointer (&self);
+}
+
+RkProject *
+rk_project_load (RkDatabase  *db,
+                 const char  *id,
+                 GError     **error)
+{
+  g_return_val_if_fail (RK_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return load_where (db, "SELECT " PROJECT_COLUMNS " FROM project WHERE id = ?", id, 0, error);
+}
+
+RkProject *
+rk_project_load_by_rowid (RkDatabase  *db,
+                          gint64       rowid,
+                          GError     **error)
+{
+  g_return_val_if_fail (RK_IS_DATABASE (db), NULL);
+
+  return load_where (db, "SELECT " PROJECT_COLUMNS " FROM project WHERE rowid = ?", NULL, rowid, error);
+}
+
+/**
+ * rk_project_reload:
+ *
+ * Reads the stored values again; properties that changed are notified, so
+ * rows and pages bound to them follow.
+ */
+gboolean
+rk_project_reload (RkProject   *self,
+                   RkDatabase  *db,
+                   GError     **error)
+{
+  g_autoptr(RkStatement) stmt = NULL;
+
+  g_return_val_if_fail (RK_IS_PROJECT (self), FALSE);
+
+  stmt = rk_database_prepare (db, "SELECT " PROJECT_COLUMNS " FROM project WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error_literal (error, RK_PROJECT_ERROR, RK_PROJECT_ERROR_NOT_FOUND,
+                           _("The project no longer exists."));
+      return FALSE;
+    }
+
+  read_row (self, stmt);
+  return TRUE;
+}
+
+/**
+ * rk_project_validate:
+ *
+ * Checks what the database would refuse, with a sentence the interface
+ * can show at the field: a title, a code no other project has, valid
+ * dates with the end not before the start. (The volume property itself
+ * refuses negative amounts.)
+ */
+gboolean
+rk_project_validate (RkProject   *self,
+                     RkDatabase  *db,
+                     GError     **error)
+{
+  g_autoptr(RkStatement) stmt = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (RK_IS_PROJECT (self), FALSE);
+
+  title = g_strstrip (g_strdup (self->title));
+  if (*title == '\0')
+    {
+      g_set_error_literal (error, RK_PROJECT_ERROR, RK_PROJECT_ERROR_TITLE_REQUIRED,
+                           _("A project needs a title."));
+      return FALSE;
+    }
+
+  if ((self->start_date != NULL && !rk_iso_date_is_valid (self->start_date)) ||
+      (self->end_date != NULL && !rk_iso_date_is_valid (self->end_date)))
+    {
+      g_set_error_literal (error, RK_PROJECT_ERROR, RK_PROJECT_ERROR_INVALID_DATE,
+                           _("A date is not valid."));
+      return FALSE;
+    }
+
+  if (self->start_date != NULL && self->end_date != NULL &&
+      strcmp (self->end_date, self->start_date) < 0)
+    {
+      g_set_error_literal (error, RK_PROJECT_ERROR, RK_PROJECT_ERROR_END_BEFORE_START,
+                           _("The end date lies before the start date."));
+      return FALSE;
+    }
+
+  if (self->code == NULL)
+    return TRUE;
+
+  stmt = rk_database_prepare (db, "SELECT title FROM project WHERE code = ? AND id IS NOT ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, self->id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_set_error (error, RK_PROJECT_ERROR, RK_PROJECT_ERROR_CODE_TAKEN,
+                   _("The code “%s” is already used by the project “%s”."),
+                   self->code, (const char *) sqlite3_column_text (stmt, 0));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+bind_columns (RkProject    *self,
+              sqlite3_stmt *stmt)
+{
+  for (guint prop = 1; prop < N_PROPS; prop++)
+    switch (columns[prop].type)
+      {
+      case TYPE_TEXT:
+      case TYPE_OPTIONAL_TEXT:
+        sqlite3_bind_text (stmt, prop, TEXT_FIELD (self, prop), -1, SQLITE_TRANSIENT);
+        break;
+
+      case TYPE_VOLUME:
+        if (self->volume_cents == RK_NO_VOLUME)
+          sqlite3_bind_null (stmt, prop);
+        else
+          sqlite3_bind_int64 (stmt, prop, self->volume_cents);
+        break;
+
+      case TYPE_PILLAR:
+        sqlite3_bind_text (stmt, prop, rk_pillar_to_key (self->pillar), -1, SQLITE_STATIC);
+        break;
+
+      case TYPE_STATUS:
+        sqlite3_bind_text (stmt, prop, rk_status_to_key (self->status), -1, SQLITE_STATIC);
+        break;
+
+      case TYPE_BOOLEAN:
+        sqlite3_bind_int (stmt, prop, self->is_example);
+        break;
+
+      default:
+        g_assert_not_reached ();
+      }
+}
+
+/* Runs @sql with every column bound, in a transaction of its own. */
+static gboolean
+write_project (RkProject   *self,
+               RkDatabase  *db,
+               const char  *sql,
+               GError     **error)
+{
+  g_autoptr(RkStatement) stmt = NULL;
+  g_autofree char *now = rk_timestamp_now ();
+
+  if (!rk_project_validate (self, db, error) || !rk_database_begin (db, error))
+    return FALSE;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->created_at == NULL)
+    {
+      self->created_at = g_strdup (now);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
+    }
+  rk_set_str (&self->updated_at, now);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
+
+  stmt = rk_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    goto failed;
+  bind_columns (self, stmt);
+  if (!rk_database_step_done (db, stmt, error))
+    goto failed;
+
+  if (self->rowid == 0)
+    self->rowid = sqlite3_last_insert_rowid (rk_database_get_handle (db));
+  rk_database_note_change (db, "project", self->id);
+  if (!rk_database_commit (db, error))
+    goto failed;
+
+  g_object_thaw_notify (G_OBJECT (self));
+  return TRUE;
+
+failed:
+  rk_database_rollback (db);
+  g_object_thaw_notify (G_OBJECT (self));
+  return FALSE;
+}
+
+/**
+ * rk_project_insert:
+ *
+ * Stores a new project under a new key.
+ */
+gboolean
+rk_project_insert (RkProject   *self,
+                   RkDatabase  *db,
+                   GError     **error)
+{
+  g_return_val_if_fail (RK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (RK_IS_DATABASE (db), FALSE);
+
+  if (self->id == NULL || *self->id == '\0')
+    {
+      g_free (self->id);
+      self->id = rk_new_key ();
+    }
+  self->rowid = 0;
+
+  return write_project (self, db,
+                        "INSERT INTO project (id, code, title, goal, field_id, pillar, status,"
+                        " lead_ministry, volume_cents, start_date, end_date, added_value,"
+                        " approach, beneficiaries, current_status, outlook, is_example,"
+                        " created_at, updated_at)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                        " ?14, ?15, ?16, ?17, ?18, ?19)",
+                        error);
+}
+
+/**
+ * rk_project_save:
+ *
+ * Writes every attribute of a stored project, in one transaction, and
+ * marks it as changed now.
+ */
+gboolean
+rk_project_save (RkProject   *self,
+                 RkDatabase  *db,
+                 GError     **error)
+{
+  g_return_val_if_fail (RK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (RK_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (self->id != NULL, FALSE);
+
+  return write_project (self, db,
+                        "UPDATE project SET code = ?2, title = ?3, goal = ?4, field_id = ?5,"
+                        " pillar = ?6, status = ?7, lead_ministry = ?8, volume_cents = ?9,"
+                        " start_date = ?10, end_date = ?11, added_value = ?12, approach = ?13,"
+                        " beneficiaries = ?14, current_status = ?15, outlook = ?16,"
+                        " is_example = ?17, created_at = ?18, updated_at = ?19"
+                        " WHERE id = ?1",
+                        error);
+}
+
+/* The rows a project's deletion removes or changes, parents first. */
+static const struct {
+  const char     *table;
+  const char     *column;
+  RkSnapshotMode  mode;
+} project_rows[] = {
+  { "project", "id", RK_SNAPSHOT_INSERT },
+  { "milestone", "project_id", RK_SNAPSHOT_INSERT },
+  { "project_municipality", "project_id", RK_SNAPSHOT_INSERT },
+  { "project_partner", "project_id", RK_SNAPSHOT_INSERT },
+  { "note_project", "project_id", RK_SNAPSHOT_INSERT },
+  { "report_entry", "project_id", RK_SNAPSHOT_RELINK },
+};
+
+/**
+ * rk_project_delete:
+ * @out_snapshot: (out) (optional): what rk_snapshot_restore() needs to
+ *   bring the project back exactly, with its milestones, municipalities
+ *   and links
+ *
+ * Deletes a project and what belongs to it, in one transaction.
+ */
+gboolean
+rk_project_delete (RkDatabase  *db,
+                   const char  *id,
+                   RkSnapshot **out_snapshot,
+                   GError     **error)
+{
+  g_autoptr(RkSnapshot) snapshot = rk_snapshot_new ();
+  g_autoptr(RkStatement) stmt = NULL;
+
+  g_return_val_if_fail (RK_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!rk_database_begin (db, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (project_rows); i++)
+    if (!rk_snapshot_capture (snapshot, db, project_rows[i].table, project_rows[i].column,
+                              id, project_rows[i].mode, error))
+      goto failed;
+
+  stmt = rk_database_prepare (db, "DELETE FROM project WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (!rk_database_step_done (db, stmt, error))
+    goto failed;
+
+  if (sqlite3_changes (rk_database_get_handle (db)) == 0)
+    {
+      g_set_error_literal (error, RK_PROJECT_ERROR, RK_PROJECT_ERROR_NOT_FOUND,
+                           _("The project no longer exists."));
+      goto failed;
+    }
+
+  rk_database_note_change (db, "project", id);
+  if (!rk_database_commit (db, error))
+    return FALSE;
+
+  if (out_snapshot != NULL)
+    *out_snapshot = g_steal_pointer (&snapshot);
+  return TRUE;
+
+failed:
+  rk_database_rollback (db);
+  return FALSE;
+}
+
+/**
+ * rk_project_equal_values:
+ *
+ * Returns: whether both hold the same attributes (keys and timestamps
+ *   aside)
+ */
+gboolean
+rk_project_equal_values (RkProject *self,
+                         RkProject *other)
+{
+  g_return_val_if_fail (RK_IS_PROJECT (self) && RK_IS_PROJECT (other), FALSE);
+
+  for (guint prop = PROP_CODE; prop <= PROP_IS_EXAMPLE; prop++)
+    switch (columns[prop].type)
+      {
+      case TYPE_TEXT:
+      case TYPE_OPTIONAL_TEXT:
+        if (g_strcmp0 (TEXT_FIELD (self, prop), TEXT_FIELD (other, prop)) != 0)
+          return FALSE;
+        break;
+
+      default:
+        if (memcmp (FIELD_PTR (self, prop), FIELD_PTR (other, prop),
+                    columns[prop].type == TYPE_VOLUME ? sizeof (gint64) : sizeof (int)) != 0)
+          return FALSE;
+      }
+
+  return TRUE;
+}
+
+/**
+ * rk_project_copy:
+ *
+ * Returns: (transfer full): a detached copy with the same values, for
+ *   undoing edits
+ */
+RkProject *
+rk_project_copy (RkProject *self)
+{
+  RkProject *copy = rk_project_new ();
+
+  g_return_val_if_fail (RK_IS_PROJECT (self), NULL);
+
+  copy->rowid = self->rowid;
+  for (guint prop = 1; prop < N_PROPS; prop++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, properties[prop]->value_type);
+      g_object_get_property (G_OBJECT (self), columns[prop].name, &value);
+      set_column (copy, prop, &value);
+    }
+
+  return copy;
+}
+
+const char *
+rk_project_get_id (RkProject *self)
+{
+  g_return_val_if_fail (RK_IS_PROJECT (self), NULL);
+  return self->id;
+}
+
+gint64
+rk_project_get_rowid (RkProject *self)
+{
+  g_return_val_if_fail (RK_IS_PROJECT (self), 0);
+  return self->rowid;
+}
+
+const char *
+rk_project_get_code (RkProject *self)
+{
+  g_return_val_if_fail (RK_IS_PROJECT (self), NULL);
+  return self->code;
+}
+
+const char *
+rk_project_get_title (RkProject *self)
+{
+  g_return_val_if_fail (RK_IS_PROJECT (self), NULL);
+  return self->title;
+}
+
+const char *
+rk_project_get_goal (RkProject *self)
+{
+  g_return_val_if_fail (RK_IS_PROJECT (self), NULL);
+  return self->goal;
+}
+
+const char *
+rk_project_get_field_id (RkProject *self)
+{
+  g_return_val_if_fail (RK_IS_PROJECT (self), NULL);
+  return self->field_id;
+}
+
+RkPillar
+rk_project_get_pillar (RkProject *self)
+{
+  g_return_val_if_fail (RK_IS_PROJECT (self), 0);
+  return self->pillar;
+}
+
+RkStatus
+rk_project_get_status (RkProject *self)
+{
+  g_return_val_if_fail (RK_IS_PROJECT (self), 0);
+  return self->status;
+}
+
+const char *
+rk_project_get_lead_ministry (RkProject *self)
+{
+  g_return_val_if_fail (RK_IS_PROJECT (self), NULL);
+  return self->lead_ministry;
+}
+
+gint64
+rk_project_get_volume_cents (RkProject *self)
+{
+  g_return_val_if_fail (RK_IS_PROJECT (self), RK_NO_VOLUME);
+  return self->volume_cents;
+}
+
+const char *
+rk_project_get_start_date (RkProject *self)
+{
+  g_return_val_if_fail (RK_IS_PROJECT (self), NULL);
+  return self->start_date;
+}
+
+const char *
+rk_project_get_end_date (RkProject *self)
+{
+  g_return_val_if_fail (RK_IS_PROJECT (self), NULL);
+  return self->end_date;
+}
+
+const char *
+rk_project_get_current_status (RkProject *self)
+{
+  g_return_val_if_fail (RK_IS_PROJECT (self), NULL);
+  return self->current_status;
+}
+
+gboolean
+rk_project_get_is_example (RkProject *self)
+{
+  g_return_val_if_fail (RK_IS_PROJECT (self), FALSE);
+  return self->is_example;
+}
+
+const char *
+rk_project_get_updated_at (RkProject *self)
+{
+  g_return_val_if_fail (RK_IS_PROJECT (self), NULL);
+  return self->updated_at;
+}
+
+/**
+ * rk_database_list_lead_ministries:
+ *
+ * Returns: (transfer full): the lead ministries the projects name, sorted,
+ *   for the filter
+ */
+GStrv
+rk_database_list_lead_ministries (RkDatabase *db)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(RkStatement) stmt = NULL;
+
+  g_return_val_if_fail (RK_IS_DATABASE (db), NULL);
+
+  stmt = rk_database_prepare (db, "SELECT DISTINCT lead_ministry FROM project"
+                                  " WHERE lead_ministry <> '' ORDER BY 1", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+
+  return g_strv_builder_end (builder);
+}
