@@ -27,6 +27,12 @@ static const GOptionEntry main_entries[] = {
     N_("Open the database FILE instead of the default one"), N_("FILE") },
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the database and print the number of rows of each table"), NULL },
+  { "load-example-data", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Load the example projects, partner organisations and board members"), NULL },
+  { "list-projects", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the projects, one per line: code, title and status key, sorted by code"), NULL },
+  { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --list-projects: only the projects that match TEXT"), N_("TEXT") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -47,6 +53,7 @@ rk_application_handle_local_options (GApplication *app,
 {
   RkApplication *self = RK_APPLICATION (app);
   g_autofree char *database = NULL;
+  g_autofree char *search = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -70,6 +77,19 @@ rk_application_handle_local_options (GApplication *app,
    * need no display. */
   if (g_variant_dict_contains (options, "check"))
     return rk_cli_check (rk_application_get_database_path (self));
+
+  if (g_variant_dict_contains (options, "load-example-data"))
+    return rk_cli_load_example_data (rk_application_get_database_path (self));
+
+  g_variant_dict_lookup (options, "search", "s", &search);
+  if (g_variant_dict_contains (options, "list-projects"))
+    return rk_cli_list_projects (rk_application_get_database_path (self), search);
+
+  if (search != NULL)
+    {
+      g_printerr ("%s\n", _("--search goes with --list-projects."));
+      return RK_EXIT_INPUT_REFUSED;
+    }
 
   return -1;
 }
@@ -154,6 +174,10 @@ rk_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close",
                                          (const char *[]) { "<Control>w", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-project",
+                                         (const char *[]) { "<Control>n", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.find",
+                                         (const char *[]) { "<Control>f", NULL });
   for (guint i = 0; i < RK_N_SECTIONS; i++)
     {
       g_autofree char *action = g_strdup_printf ("win.section::%s", rk_sections[i]);

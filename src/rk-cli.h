@@ -16,6 +16,9 @@ typedef enum {
 } RkExitStatus;
 
 void         rk_cli_print_error (const GError *error);
-RkExitStatus rk_cli_check       (const char   *path);
+RkExitStatus rk_cli_check             (const char   *path);
+RkExitStatus rk_cli_load_example_data (const char   *path);
+RkExitStatus rk_cli_list_projects     (const char   *path,
+                                       const char   *search);
 
 G_END_DECLS

@@ -13,6 +13,9 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "rk-example.h"
+#include "rk-project-list.h"
+#include "rk-projects-page.h"
 #include "rk-window.h"
 
 static gboolean
@@ -40,6 +43,8 @@ main (int   argc,
   g_autofree char *database = NULL;
   g_autofree char *section = NULL;
   gboolean dark = FALSE;
+  gboolean example = FALSE;
+  g_autofree char *project = NULL;
   int width = 1000, height = 700;
   GOptionEntry entries[] = {
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, "Database", "FILE" },
@@ -47,6 +52,8 @@ main (int   argc,
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style", NULL },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "Width", "W" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "Height", "H" },
+    { "example", 0, 0, G_OPTION_ARG_NONE, &example, "Load the example data", NULL },
+    { "project", 0, 0, G_OPTION_ARG_STRING, &project, "Open the first project found by this search", "TEXT" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("OUTPUT.png");
@@ -79,7 +86,9 @@ main (int   argc,
                 "gtk-decoration-layout", "appmenu:close",
                 NULL);
 
-  /* What AdwApplication does for the app: its style sheet. */
+  /* What AdwApplication does for the app: its icons and style sheet. */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    RESOURCE_PATH "/icons");
   provider = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
@@ -96,7 +105,26 @@ main (int   argc,
       return 2;
     }
 
+  if (example && !rk_example_is_loaded (db) && !rk_example_load (db, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
   window = g_object_new (RK_TYPE_WINDOW, "database", db, NULL);
+  if (project != NULL)
+    {
+      g_autoptr(RkProjectList) list = rk_project_list_new (db);
+      g_autoptr(RkProject) found = NULL;
+
+      rk_project_list_set_search (list, project);
+      if (g_list_model_get_n_items (G_LIST_MODEL (list)) > 0)
+        {
+          found = g_list_model_get_item (G_LIST_MODEL (list), 0);
+          rk_projects_page_select (RK_PROJECTS_PAGE (rk_window_get_projects_page (window)),
+                                   rk_project_get_id (found));
+        }
+    }
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   if (section != NULL)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", section);

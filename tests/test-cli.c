@@ -167,6 +167,70 @@ test_unknown_option (void)
   g_assert_nonnull (strstr (result.err, "no-such-option"));
 }
 
+static void
+test_example_data_loads_once (void)
+{
+  g_autofree char *path = rk_test_new_database_path ();
+  g_auto(RunResult) first = { 0 };
+  g_auto(RunResult) second = { 0 };
+  g_auto(RunResult) listed = { 0 };
+  g_auto(RunResult) check = { 0 };
+
+  run (&first, "--database", path, "--load-example-data", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_cmpstr (first.err, ==, "");
+
+  run (&second, "--database", path, "--load-example-data", NULL);
+  g_assert_cmpint (second.status, ==, 0);
+
+  /* Loading twice does not duplicate: still the eight example projects. */
+  run (&listed, "--database", path, "--list-projects", NULL);
+  g_assert_cmpint (listed.status, ==, 0);
+  g_auto(GStrv) lines = g_strsplit (listed.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines) - 1, ==, 8);
+  run (&check, "--database", path, "--check", NULL);
+  g_assert_true (g_regex_match_simple ("^project +8$", check.out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^board_member +3$", check.out, G_REGEX_MULTILINE, 0));
+}
+
+static void
+test_list_projects (void)
+{
+  g_autofree char *path = rk_test_new_database_path ();
+  g_auto(RunResult) load = { 0 };
+  g_auto(RunResult) all = { 0 };
+  g_auto(RunResult) found = { 0 };
+  g_auto(RunResult) none = { 0 };
+  g_auto(RunResult) alone = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run (&load, "--database", path, "--load-example-data", NULL);
+  g_assert_cmpint (load.status, ==, 0);
+
+  /* code<TAB>title<TAB>status-key, sorted by code: those without first. */
+  run (&all, "--database", path, "--list-projects", NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  lines = g_strsplit (all.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 9);
+  g_assert_cmpstr (lines[7], ==, "13-02_VM\tMobilitätsregion: InnaMoRuhr\tproposal");
+  for (guint i = 0; i < 8; i++)
+    {
+      g_auto(GStrv) columns = g_strsplit (lines[i], "\t", -1);
+      g_assert_cmpuint (g_strv_length (columns), ==, 3);
+    }
+
+  /* The search works as in the window: without diacritics, by prefix. */
+  run (&found, "--database", path, "--list-projects", "--search", "kunste", NULL);
+  g_assert_cmpstr (found.out, ==, "\tNeue Künste Ruhr\tproposal\n");
+  run (&none, "--database", path, "--list-projects", "--search", "Wolkenkuckucksheim", NULL);
+  g_assert_cmpint (none.status, ==, 0);
+  g_assert_cmpstr (none.out, ==, "");
+
+  run (&alone, "--database", path, "--search", "kunste", NULL);
+  g_assert_cmpint (alone.status, ==, 1);
+  assert_one_sentence (alone.err, "--list-projects");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -181,6 +245,8 @@ main (int   argc,
   g_test_add_func ("/cli/check/garbage", test_check_garbage);
   g_test_add_func ("/cli/check/truncated", test_check_truncated);
   g_test_add_func ("/cli/unknown-option", test_unknown_option);
+  g_test_add_func ("/cli/example-data/loads-once", test_example_data_loads_once);
+  g_test_add_func ("/cli/list-projects", test_list_projects);
 
   status = g_test_run ();
   rk_test_remove_dirs ();

@@ -7,6 +7,12 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "rk-database-private.h"
+#include "rk-project.h"
+#include "rk-date-row.h"
+#include "rk-project-editor.h"
+#include "rk-project-row.h"
+#include "rk-projects-page.h"
 #include "rk-test-util.h"
 #include "rk-window.h"
 
@@ -99,7 +105,13 @@ test_every_ui_file_loads (void)
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GRegex) template_re = g_regex_new ("<template class=\"(\\w+)\"", 0, 0, NULL);
 
+  /* Every class with a template; a new one must be added here, or the
+   * assertion below names its .ui file. */
   g_type_ensure (RK_TYPE_WINDOW);
+  g_type_ensure (RK_TYPE_PROJECTS_PAGE);
+  g_type_ensure (RK_TYPE_PROJECT_EDITOR);
+  g_type_ensure (RK_TYPE_PROJECT_ROW);
+  g_type_ensure (RK_TYPE_DATE_ROW);
 
   collect_ui_files (RESOURCE_PATH "/", files);
   g_assert_cmpuint (files->len, >=, 2);
@@ -112,6 +124,7 @@ test_every_ui_file_loads (void)
       g_autoptr(GError) error = NULL;
 
       g_test_message ("Loading %s", file);
+      g_assert_cmpstr (file, !=, NULL);
       g_assert_nonnull (bytes);
 
       if (g_regex_match (template_re, g_bytes_get_data (bytes, NULL), 0, &match))
@@ -287,6 +300,265 @@ test_window_open_error (void)
   g_assert_null (window);
 }
 
+typedef gboolean (*Predicate) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             GType          type,
+             Predicate      predicate,
+             gconstpointer  data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && (predicate == NULL || predicate (child, data)))
+        return child;
+      if ((found = find_widget (child, type, predicate, data)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+row_has_title (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+button_has_label (GtkWidget     *widget,
+                  gconstpointer  label)
+{
+  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+has_placeholder (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  g_autofree char *placeholder = NULL;
+
+  g_object_get (widget, "placeholder-text", &placeholder, NULL);
+  return g_strcmp0 (placeholder, text) == 0;
+}
+
+static gboolean
+is_status (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  return gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_STATUS;
+}
+
+/* Runs the main loop until @condition holds; fails after ten seconds. This
+ * waits for a state (a search entry's delayed signal), not for a time. */
+#define WAIT_UNTIL(condition) \
+  G_STMT_START { \
+    gint64 _deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; \
+    while (!(condition)) \
+      { \
+        if (g_get_monotonic_time () > _deadline) \
+          g_error ("Waited in vain for %s (count: %s)", #condition, count_label_text (page)); \
+        g_main_context_iteration (NULL, FALSE); \
+      } \
+  } G_STMT_END
+
+static gint64
+count_rows (RkDatabase *db,
+            const char *sql)
+{
+  g_autoptr(RkStatement) stmt = rk_database_prepare (db, sql, NULL);
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static char *
+stored_title (RkDatabase *db)
+{
+  g_autoptr(RkStatement) stmt = rk_database_prepare (db, "SELECT title FROM project ORDER BY created_at DESC LIMIT 1", NULL);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static gboolean
+is_alert (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_ALERT;
+}
+
+/* The "N of M projects" line, which a screen reader hears as a status. */
+static const char *
+count_label_text (GtkWidget *page)
+{
+  return gtk_label_get_text (GTK_LABEL (find_widget (page, GTK_TYPE_LABEL, is_status, NULL)));
+}
+
+static char *
+project_id_by_title (RkDatabase *db,
+                     const char *pattern)
+{
+  g_autoptr(RkStatement) stmt = rk_database_prepare (db, "SELECT id FROM project WHERE title LIKE ?", NULL);
+
+  sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static void
+test_projects_workflow (void)
+{
+  g_autoptr(RkDatabase) db = open_test_database (RK_DATABASE_OPEN_DEFAULT);
+  RkWindow *window = new_window (db);
+  GtkWidget *page = rk_window_get_projects_page (window);
+  GtkWidget *title_row, *field_row, *search, *field_filter;
+  GtkWidget *focus;
+  g_autofree char *title = NULL;
+  g_autofree char *expected_count = NULL;
+  g_autofree char *first_id = NULL;
+
+  /* Ctrl+N's action: a new project, selected, the cursor in its title. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-project", NULL));
+  iterate_main_loop ();
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM project"), ==, 1);
+  title_row = find_widget (page, ADW_TYPE_ENTRY_ROW, row_has_title, _("Title"));
+  g_assert_nonnull (title_row);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == title_row || gtk_widget_is_ancestor (focus, title_row));
+
+  /* Type a title: the list follows at once, the database once saved. */
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Zeche Zollverein Welterbe");
+  g_assert_true (rk_projects_page_flush (RK_PROJECTS_PAGE (page)));
+  title = stored_title (db);
+  g_assert_cmpstr (title, ==, "Zeche Zollverein Welterbe");
+  g_clear_pointer (&title, g_free);
+
+  /* An empty title stays on screen with a message; nothing is stored. */
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "");
+  g_assert_true (gtk_widget_has_css_class (title_row, "error"));
+  g_assert_true (rk_projects_page_flush (RK_PROJECTS_PAGE (page)));
+  title = stored_title (db);
+  g_assert_cmpstr (title, ==, "Zeche Zollverein Welterbe");
+  g_clear_pointer (&title, g_free);
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Zeche Zollverein Welterbe");
+  g_assert_false (gtk_widget_has_css_class (title_row, "error"));
+
+  /* The field of action, by name in the UI's language. */
+  field_row = find_widget (page, ADW_TYPE_COMBO_ROW, row_has_title, _("Field of Action"));
+  g_assert_nonnull (field_row);
+  {
+    GListModel *names = adw_combo_row_get_model (ADW_COMBO_ROW (field_row));
+    const char *first = gtk_string_list_get_string (GTK_STRING_LIST (names), 1);
+
+    g_assert_cmpstr (first, ==, g_str_has_prefix (g_getenv ("LANGUAGE"), "de")
+                                ? "Vernetzte Mobilität – kurze Wege"
+                                : "Networked mobility – short distances");
+  }
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field_row), 4);
+  g_assert_true (rk_projects_page_flush (RK_PROJECTS_PAGE (page)));
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM project WHERE field_id = '3d4871be-ff18-57ca-9c0c-6140cba11d56'"), ==, 1);
+
+  /* A second project; then find the first by search, without umlauts. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-project", NULL));
+  iterate_main_loop ();
+  search = find_widget (page, GTK_TYPE_SEARCH_ENTRY, has_placeholder, _("Search projects"));
+  gtk_editable_set_text (GTK_EDITABLE (search), "zollv");
+  expected_count = g_strdup_printf (ngettext ("%u of %u project", "%u of %u projects", 2), 1, 2);
+  WAIT_UNTIL (g_strcmp0 (count_label_text (page), expected_count) == 0);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_clear_pointer (&expected_count, g_free);
+  expected_count = g_strdup_printf (ngettext ("%u of %u project", "%u of %u projects", 2), 2, 2);
+  WAIT_UNTIL (g_strcmp0 (count_label_text (page), expected_count) == 0);
+
+  /* Filter by field: the fourth field shows the first project only. */
+  field_filter = find_widget (page, GTK_TYPE_DROP_DOWN, NULL, NULL);
+  g_assert_nonnull (field_filter);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (field_filter), 4);
+  g_clear_pointer (&expected_count, g_free);
+  expected_count = g_strdup_printf (ngettext ("%u of %u project", "%u of %u projects", 2), 1, 2);
+  g_assert_cmpstr (count_label_text (page), ==, expected_count);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (field_filter), 0);
+
+  /* Ctrl+Z steps back through the saved edits of the open project. */
+  first_id = project_id_by_title (db, "Zeche%");
+  rk_projects_page_select (RK_PROJECTS_PAGE (page), first_id);
+  iterate_main_loop ();
+  title_row = find_widget (page, ADW_TYPE_ENTRY_ROW, row_has_title, _("Title"));
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Zollverein");
+  g_assert_true (rk_projects_page_flush (RK_PROJECTS_PAGE (page)));
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM project WHERE title = 'Zollverein'"), ==, 1);
+  g_assert_true (gtk_widget_activate_action (page, "projects.undo", NULL));
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM project WHERE title = 'Zeche Zollverein Welterbe'"), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Zeche Zollverein Welterbe");
+
+  /* Delete, then Undo from the toast: the project is back, selected. */
+  g_assert_true (rk_database_begin (db, NULL));
+  g_assert_true (rk_database_exec (db, "INSERT INTO milestone (id, project_id, date, text, created_at, updated_at)"
+                                       " SELECT 'm-1', id, '2001-12-14', 'Welterbe', 'x', 'x' FROM project WHERE title LIKE 'Zeche%'", NULL));
+  g_assert_true (rk_database_commit (db, NULL));
+  g_assert_true (gtk_widget_activate_action (page, "projects.delete", NULL));
+  iterate_main_loop ();
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM project"), ==, 1);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM milestone"), ==, 0);
+  {
+    GtkWidget *overlay = find_widget (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY, NULL, NULL);
+    GtkWidget *undo = find_widget (overlay, GTK_TYPE_BUTTON, button_has_label, _("_Undo"));
+
+    g_assert_nonnull (undo);
+    /* A click; activating by keyboard would wait out the press animation. */
+    g_signal_emit_by_name (undo, "clicked");
+    iterate_main_loop ();
+  }
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM project"), ==, 2);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM milestone WHERE text = 'Welterbe'"), ==, 1);
+  title_row = find_widget (page, ADW_TYPE_ENTRY_ROW, row_has_title, _("Title"));
+  g_assert_true (gtk_widget_get_mapped (title_row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Zeche Zollverein Welterbe");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_projects_code_must_be_unique (void)
+{
+  g_autoptr(RkDatabase) db = open_test_database (RK_DATABASE_OPEN_DEFAULT);
+  RkWindow *window = new_window (db);
+  GtkWidget *page = rk_window_get_projects_page (window);
+  GtkWidget *code_row, *ministry_row, *message;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-project", NULL));
+  code_row = find_widget (page, ADW_TYPE_ENTRY_ROW, row_has_title, _("Code"));
+  gtk_editable_set_text (GTK_EDITABLE (code_row), "13-02_VM");
+  g_assert_true (rk_projects_page_flush (RK_PROJECTS_PAGE (page)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-project", NULL));
+  code_row = find_widget (page, ADW_TYPE_ENTRY_ROW, row_has_title, _("Code"));
+  ministry_row = find_widget (page, ADW_TYPE_ENTRY_ROW, row_has_title, _("Lead Ministry"));
+  gtk_editable_set_text (GTK_EDITABLE (code_row), "13-02_VM");
+  gtk_editable_set_text (GTK_EDITABLE (ministry_row), "VM");
+  g_assert_true (rk_projects_page_flush (RK_PROJECTS_PAGE (page)));
+
+  /* The taken code stays in its field, marked, with a sentence; the
+   * valid lead ministry is saved all the same. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (code_row)), ==, "13-02_VM");
+  g_assert_true (gtk_widget_has_css_class (code_row, "error"));
+  message = find_widget (page, GTK_TYPE_LABEL, is_alert, NULL);
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "13-02_VM"));
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM project WHERE code = '13-02_VM'"), ==, 1);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM project WHERE lead_ministry = 'VM' AND code IS NULL"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,7 +571,10 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides the MIME database in
+   * XDG_DATA_DIRS, and without it no SVG icon loads. Settings live in
+   * memory and every database in a folder of its own anyway. */
+  g_test_init (&argc, &argv, NULL);
 
   /* Without a display there is nothing to test here: skip, do not fail. */
   if (!gtk_init_check ())
@@ -311,6 +586,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/section-action-and-settings", test_window_section_action_and_settings);
   g_test_add_func ("/ui/window/read-only", test_window_read_only);
   g_test_add_func ("/ui/window/open-error", test_window_open_error);
+  g_test_add_func ("/ui/projects/workflow", test_projects_workflow);
+  g_test_add_func ("/ui/projects/code-must-be-unique", test_projects_code_must_be_unique);
 
   status = g_test_run ();
   rk_test_remove_dirs ();

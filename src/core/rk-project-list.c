@@ -24,6 +24,9 @@ struct _RkProjectList
 
   RkDatabase    *db;
   GArray        *rowids;       /* gint64, the current result in order */
+  GArray        *unsearched;   /* gint64, the result without the search;
+                                * NULL when a filter, the sort or the data
+                                * changed since it was read */
   GHashTable    *items;        /* rowid → RkProject, not owned (weak) */
   char          *fts_query;    /* NULL when not searching */
   char          *field_id;
@@ -62,8 +65,6 @@ static GParamSpec *properties[N_PROPS];
   "SELECT rowid FROM project" \
   " WHERE (?1 IS NULL OR field_id = ?1) AND (?2 IS NULL OR status = ?2)" \
   " AND (?3 IS NULL OR pillar = ?3) AND (?4 IS NULL OR lead_ministry = ?4)"
-#define AND_SEARCH \
-  " AND rowid IN (SELECT rowid FROM project_fts WHERE project_fts MATCH ?5)"
 #define BY_TITLE " ORDER BY title COLLATE NOCASE"
 #define BY_CODE " ORDER BY code, title COLLATE NOCASE"
 #define BY_STATUS \
@@ -72,11 +73,9 @@ static GParamSpec *properties[N_PROPS];
   " title COLLATE NOCASE"
 #define BY_UPDATED " ORDER BY updated_at DESC"
 
-static const char * const queries[2][4] = {
-  { SELECT_FILTERED BY_TITLE, SELECT_FILTERED BY_CODE,
-    SELECT_FILTERED BY_STATUS, SELECT_FILTERED BY_UPDATED },
-  { SELECT_FILTERED AND_SEARCH BY_TITLE, SELECT_FILTERED AND_SEARCH BY_CODE,
-    SELECT_FILTERED AND_SEARCH BY_STATUS, SELECT_FILTERED AND_SEARCH BY_UPDATED },
+static const char * const queries[4] = {
+  SELECT_FILTERED BY_TITLE, SELECT_FILTERED BY_CODE,
+  SELECT_FILTERED BY_STATUS, SELECT_FILTERED BY_UPDATED,
 };
 
 static GType
@@ -192,15 +191,17 @@ rk_search_to_fts_query (const char *text)
   return query->len > 0 ? g_string_free (g_steal_pointer (&query), FALSE) : NULL;
 }
 
+/* The filtered, sorted list without the search: one scan of a covering
+ * index, kept so that each key typed costs only the search itself. */
 static GArray *
-run_query (RkProjectList  *self,
-           GError        **error)
+run_filtered (RkProjectList  *self,
+              GError        **error)
 {
   g_autoptr(RkStatement) stmt = NULL;
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
-  stmt = rk_database_prepare (self->db, queries[self->fts_query != NULL][self->sort], error);
+  stmt = rk_database_prepare (self->db, queries[self->sort], error);
   if (stmt == NULL)
     return NULL;
 
@@ -208,8 +209,6 @@ run_query (RkProjectList  *self,
   sqlite3_bind_text (stmt, 2, self->status, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, self->pillar, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, self->lead_ministry, -1, SQLITE_STATIC);
-  if (self->fts_query != NULL)
-    sqlite3_bind_text (stmt, 5, self->fts_query, -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -226,6 +225,66 @@ run_query (RkProjectList  *self,
   return g_steal_pointer (&rowids);
 }
 
+/* Searching keeps the order of the filtered list and drops the rows the
+ * index does not find. Joining the index to the table instead costs a
+ * lookup per hit and a sort of all hits: 80 ms for a first letter that
+ * matches most of 100,000 projects. A bitmap over the rowids is 1 bit a
+ * project. */
+static GArray *
+run_query (RkProjectList  *self,
+           GError        **error)
+{
+  g_autoptr(RkStatement) stmt = NULL;
+  g_autoptr(GArray) rowids = NULL;
+  g_autofree guint8 *hits = NULL;
+  gint64 max_rowid = 0;
+  int rc;
+
+  if (self->unsearched == NULL)
+    {
+      self->unsearched = run_filtered (self, error);
+      if (self->unsearched == NULL)
+        return NULL;
+    }
+
+  if (self->fts_query == NULL)
+    return g_array_copy (self->unsearched);
+
+  for (guint i = 0; i < self->unsearched->len; i++)
+    max_rowid = MAX (max_rowid, g_array_index (self->unsearched, gint64, i));
+  hits = g_malloc0 (max_rowid / 8 + 1);
+
+  stmt = rk_database_prepare (self->db, "SELECT rowid FROM project_fts WHERE project_fts MATCH ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, self->fts_query, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      if (rowid > 0 && rowid <= max_rowid)
+        hits[rowid / 8] |= 1 << (rowid % 8);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      rk_database_set_error (self->db, error, _("Listing the projects"));
+      return NULL;
+    }
+
+  rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < self->unsearched->len; i++)
+    {
+      gint64 rowid = g_array_index (self->unsearched, gint64, i);
+
+      if (rowid > 0 && (hits[rowid / 8] & (1 << (rowid % 8))) != 0)
+        g_array_append_val (rowids, rowid);
+    }
+
+  return g_steal_pointer (&rowids);
+}
+
 static guint
 count_all (RkProjectList *self)
 {
@@ -236,21 +295,15 @@ count_all (RkProjectList *self)
   return sqlite3_column_int (stmt, 0);
 }
 
-/**
- * rk_project_list_refresh:
- *
- * Runs the query now and tells the view, in one items-changed, the range
- * between the first and the last position that differ.
- */
-gboolean
-rk_project_list_refresh (RkProjectList  *self,
-                         GError        **error)
+/* Runs the query and tells the view, in one items-changed, the range
+ * between the first and the last position that differ. */
+static gboolean
+update (RkProjectList  *self,
+        GError        **error)
 {
   g_autoptr(GArray) old = NULL;
   GArray *rowids;
   guint n_total, prefix = 0, suffix = 0, old_len, new_len;
-
-  g_return_val_if_fail (RK_IS_PROJECT_LIST (self), FALSE);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
 
@@ -289,6 +342,23 @@ rk_project_list_refresh (RkProjectList  *self,
   return TRUE;
 }
 
+/**
+ * rk_project_list_refresh:
+ *
+ * Reads the list from the database now and tells the view, in one
+ * items-changed, the range between the first and the last position that
+ * differ.
+ */
+gboolean
+rk_project_list_refresh (RkProjectList  *self,
+                         GError        **error)
+{
+  g_return_val_if_fail (RK_IS_PROJECT_LIST (self), FALSE);
+
+  g_clear_pointer (&self->unsearched, g_array_unref);
+  return update (self, error);
+}
+
 static gboolean
 refresh_cb (gpointer user_data)
 {
@@ -320,7 +390,9 @@ on_project_changed_cb (RkProjectList *self,
         break;
       }
 
-  /* A batch of changes is one refresh. */
+  /* The filtered list is stale now, even for a search typed before the
+   * refresh below runs. A batch of changes is one refresh. */
+  g_clear_pointer (&self->unsearched, g_array_unref);
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
 }
@@ -355,6 +427,7 @@ rk_project_list_finalize (GObject *object)
   RkProjectList *self = (RkProjectList *) object;
 
   g_clear_pointer (&self->rowids, g_array_unref);
+  g_clear_pointer (&self->unsearched, g_array_unref);
   g_free (self->fts_query);
   g_free (self->field_id);
   g_free (self->status);
@@ -455,7 +528,9 @@ set_filter (RkProjectList  *self,
   if (!rk_set_str (filter, value))
     return;
 
-  if (!rk_project_list_refresh (self, &error))
+  /* A new search keeps the filtered list it searches in. */
+  if (filter == &self->fts_query ? !update (self, &error)
+                                 : !rk_project_list_refresh (self, &error))
     g_warning ("%s", error->message);
 }
 

@@ -761,6 +761,31 @@ rk_project_copy (RkProject *self)
   return copy;
 }
 
+/**
+ * rk_project_set_values_from:
+ * @other: a project whose attributes to take
+ *
+ * Takes every attribute of @other (not its key or timestamps), notifying
+ * what changes; how Undo puts an earlier state back.
+ */
+void
+rk_project_set_values_from (RkProject *self,
+                            RkProject *other)
+{
+  g_return_if_fail (RK_IS_PROJECT (self) && RK_IS_PROJECT (other));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint prop = PROP_CODE; prop <= PROP_IS_EXAMPLE; prop++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, properties[prop]->value_type);
+      g_object_get_property (G_OBJECT (other), columns[prop].name, &value);
+      g_object_set_property (G_OBJECT (self), columns[prop].name, &value);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 const char *
 rk_project_get_id (RkProject *self)
 {

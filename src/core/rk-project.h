@@ -58,6 +58,8 @@ gboolean    rk_project_delete             (RkDatabase   *db,
 gboolean    rk_project_equal_values       (RkProject    *self,
                                            RkProject    *other);
 RkProject  *rk_project_copy               (RkProject    *self);
+void        rk_project_set_values_from    (RkProject    *self,
+                                           RkProject    *other);
 
 const char *rk_project_get_id             (RkProject    *self);
 gint64      rk_project_get_rowid          (RkProject    *self);

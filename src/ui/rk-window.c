@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rk-projects-page.h"
 #include "rk-window.h"
 
 struct _RkWindow
@@ -19,8 +20,11 @@ struct _RkWindow
 
   /* Template widgets */
   AdwViewStack         *stack;
+  RkProjectsPage       *projects_page;
   GtkRevealer          *read_only_revealer;
   AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
 };
 
 G_DEFINE_FINAL_TYPE (RkWindow, rk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -32,6 +36,16 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void
+update_window_actions (RkWindow *self)
+{
+  gboolean writable = self->database != NULL && !rk_database_get_read_only (self->database);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-project", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-example-data", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-example-data", writable);
+}
 
 const char * const rk_sections[RK_N_SECTIONS] = {
   "overview", "projects", "partners", "board", "reports",
@@ -165,10 +179,57 @@ rk_window_save_size (RkWindow *self)
   g_settings_apply (self->settings);
 }
 
+static void
+new_project_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RkWindow *self = RK_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->stack, "projects");
+  rk_projects_page_new_project (self->projects_page);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RkWindow *self = RK_WINDOW (widget);
+
+  /* Each list section searches its own list; Overview and Reports have
+   * none yet, so Ctrl+F goes to the projects. */
+  adw_view_stack_set_visible_child_name (self->stack, "projects");
+  rk_projects_page_focus_search (self->projects_page);
+}
+
+static void
+load_example_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RkWindow *self = RK_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->stack, "projects");
+  rk_projects_page_load_example_data (self->projects_page);
+}
+
+static void
+remove_example_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  rk_projects_page_remove_example_data (RK_WINDOW (widget)->projects_page);
+}
+
 static gboolean
 rk_window_close_request (GtkWindow *window)
 {
-  rk_window_save_size (RK_WINDOW (window));
+  RkWindow *self = RK_WINDOW (window);
+
+  /* Edits save themselves: what is pending is stored before closing. */
+  rk_projects_page_flush (self->projects_page);
+  rk_window_save_size (self);
 
   return GTK_WINDOW_CLASS (rk_window_parent_class)->close_request (window);
 }
@@ -178,6 +239,9 @@ rk_window_dispose (GObject *object)
 {
   RkWindow *self = (RkWindow *) object;
 
+  /* The switchers go before the stack they show. */
+  adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
+  adw_view_switcher_title_set_stack (self->switcher_title, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RK_TYPE_WINDOW);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
@@ -243,12 +307,21 @@ rk_window_class_init (RkWindowClass *klass)
                          G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RK_TYPE_PROJECTS_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/rk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RkWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RkWindow, projects_page);
   gtk_widget_class_bind_template_child (widget_class, RkWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, RkWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RkWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RkWindow, switcher_bar);
 
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_action);
+  gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.load-example-data", NULL, load_example_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-example-data", NULL, remove_example_action);
 }
 
 static void
@@ -270,6 +343,7 @@ rk_window_init (RkWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), FALSE);
+  update_window_actions (self);
 }
 
 RkWindow *
@@ -309,6 +383,8 @@ rk_window_set_database (RkWindow   *self,
     return;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), database != NULL);
+  rk_projects_page_set_database (self->projects_page, database);
+  update_window_actions (self);
   gtk_revealer_set_reveal_child (self->read_only_revealer,
                                  database != NULL && rk_database_get_read_only (database));
 
@@ -351,4 +427,17 @@ rk_window_show_open_error (RkWindow     *self,
   g_signal_connect_object (dialog, "response",
                            G_CALLBACK (on_open_error_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * rk_window_get_projects_page:
+ *
+ * Returns: (transfer none): the Projects section
+ */
+GtkWidget *
+rk_window_get_projects_page (RkWindow *self)
+{
+  g_return_val_if_fail (RK_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->projects_page);
 }

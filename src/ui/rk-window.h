@@ -25,5 +25,6 @@ void        rk_window_set_database    (RkWindow      *self,
                                        RkDatabase    *database);
 void        rk_window_show_open_error (RkWindow      *self,
                                        const GError  *error);
+GtkWidget  *rk_window_get_projects_page (RkWindow    *self);
 
 G_END_DECLS
