@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "rk-database-private.h"
+#include "rk-project-list.h"
 #include "rk-project.h"
 #include "rk-date-row.h"
 #include "rk-project-editor.h"
@@ -347,6 +348,24 @@ has_placeholder (GtkWidget     *widget,
   return g_strcmp0 (placeholder, text) == 0;
 }
 
+/* The project list, not the lists inside the drop-downs' popovers. */
+static gboolean
+selects_one (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+
+  return GTK_IS_SINGLE_SELECTION (model) &&
+         RK_IS_PROJECT_LIST (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)));
+}
+
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  action)
+{
+  return g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
 static gboolean
 is_status (GtkWidget     *widget,
            gconstpointer  data)
@@ -494,6 +513,22 @@ test_projects_workflow (void)
   title_row = find_widget (page, ADW_TYPE_ENTRY_ROW, row_has_title, _("Title"));
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Zollverein");
   g_assert_true (rk_projects_page_flush (RK_PROJECTS_PAGE (page)));
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Aaa Zollverein");
+  g_assert_true (rk_projects_page_flush (RK_PROJECTS_PAGE (page)));
+  iterate_main_loop ();
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM project WHERE title = 'Aaa Zollverein'"), ==, 1);
+
+  /* The rename moved it to the top of the list; it stayed selected. */
+  {
+    GtkWidget *list = find_widget (page, GTK_TYPE_LIST_VIEW, selects_one, NULL);
+    GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (list));
+    RkProject *selected = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection));
+
+    g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)), ==, 0);
+    g_assert_cmpstr (rk_project_get_id (selected), ==, first_id);
+  }
+
+  g_assert_true (gtk_widget_activate_action (page, "projects.undo", NULL));
   g_assert_cmpint (count_rows (db, "SELECT count(*) FROM project WHERE title = 'Zollverein'"), ==, 1);
   g_assert_true (gtk_widget_activate_action (page, "projects.undo", NULL));
   g_assert_cmpint (count_rows (db, "SELECT count(*) FROM project WHERE title = 'Zeche Zollverein Welterbe'"), ==, 1);
@@ -559,6 +594,38 @@ test_projects_code_must_be_unique (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_projects_fold_at_360 (void)
+{
+  g_autoptr(RkDatabase) db = open_test_database (RK_DATABASE_OPEN_DEFAULT);
+  RkWindow *window = g_object_new (RK_TYPE_WINDOW, "database", db, NULL);
+  GtkWidget *page = rk_window_get_projects_page (window);
+  AdwLeaflet *leaflet;
+  GtkWidget *back;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "projects");
+  iterate_main_loop ();
+
+  leaflet = ADW_LEAFLET (find_widget (page, ADW_TYPE_LEAFLET, NULL, NULL));
+  WAIT_UNTIL (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+
+  /* A new project opens over the list, with a way back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-project", NULL));
+  iterate_main_loop ();
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "detail");
+  back = find_widget (page, GTK_TYPE_BUTTON, has_action, "projects.back");
+  g_assert_nonnull (back);
+  g_assert_true (gtk_widget_get_visible (back));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (back));
+  g_assert_true (gtk_widget_activate_action (page, "projects.back", NULL));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -588,6 +655,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/open-error", test_window_open_error);
   g_test_add_func ("/ui/projects/workflow", test_projects_workflow);
   g_test_add_func ("/ui/projects/code-must-be-unique", test_projects_code_must_be_unique);
+  g_test_add_func ("/ui/projects/fold-at-360", test_projects_fold_at_360);
 
   status = g_test_run ();
   rk_test_remove_dirs ();

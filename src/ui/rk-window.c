@@ -43,6 +43,7 @@ update_window_actions (RkWindow *self)
   gboolean writable = self->database != NULL && !rk_database_get_read_only (self->database);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-project", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-project", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-example-data", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-example-data", writable);
 }
@@ -191,6 +192,17 @@ new_project_action (GtkWidget  *widget,
 }
 
 static void
+delete_project_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RkWindow *self = RK_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->stack, "projects");
+  gtk_widget_activate_action (GTK_WIDGET (self->projects_page), "projects.delete", NULL);
+}
+
+static void
 find_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -319,6 +331,7 @@ rk_window_class_init (RkWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_action);
   gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-project", NULL, delete_project_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.load-example-data", NULL, load_example_action);
   gtk_widget_class_install_action (widget_class, "win.remove-example-data", NULL, remove_example_action);
