@@ -676,3 +676,41 @@ rk_projects_page_remove_example_data (RkProjectsPage *self)
   show_toast (self, adw_toast_new (_("Example data removed")));
   update_actions (self);
 }
+
+/**
+ * rk_projects_page_show_filtered:
+ * @field_id: (nullable): a field of action's key, or %NULL for all
+ * @status_key: (nullable): a status key, or %NULL for all
+ *
+ * Shows the projects of one field in one status, as a bar of the overview
+ * chart asks for: the search is cleared and the other filters reset.
+ */
+void
+rk_projects_page_show_filtered (RkProjectsPage *self,
+                                const char     *field_id,
+                                const char     *status_key)
+{
+  g_autoptr(GListModel) fields = NULL;
+  RkStatus status;
+
+  g_return_if_fail (RK_IS_PROJECTS_PAGE (self));
+
+  if (self->db == NULL)
+    return;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  rk_project_list_set_search (self->list, NULL);
+  reset_filters_action (GTK_WIDGET (self), NULL, NULL);
+
+  fields = rk_database_list_fields (self->db);
+  for (guint i = 0; field_id != NULL && i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(RkField) field = g_list_model_get_item (fields, i);
+
+      if (g_str_equal (rk_field_get_id (field), field_id))
+        gtk_drop_down_set_selected (self->field_filter, i + 1);
+    }
+
+  if (status_key != NULL && rk_status_from_key (status_key, &status))
+    gtk_drop_down_set_selected (self->status_filter, status + 1);
+}

@@ -22,5 +22,8 @@ void     rk_projects_page_load_example_data   (RkProjectsPage *self);
 void     rk_projects_page_remove_example_data (RkProjectsPage *self);
 void     rk_projects_page_select              (RkProjectsPage *self,
                                                const char     *project_id);
+void     rk_projects_page_show_filtered       (RkProjectsPage *self,
+                                               const char     *field_id,
+                                               const char     *status_key);
 
 G_END_DECLS
