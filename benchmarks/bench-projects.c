@@ -661,7 +661,7 @@ measure_open (const char  *path,
   for (int run = -1; run < N_RUNS; run++)
     {
       g_autoptr(RkDatabase) db = NULL;
-      g_autoptr(RkProjectList) projects = NULL;
+      g_autoptr(RkRecordList) projects = NULL;
       double t0, t1, t2, t3;
 
       if (cold)
@@ -716,15 +716,15 @@ static char *field_ids[6];
 /* Each setter refreshes only when its value changes, so going from one
  * state to another that differs in one setting runs exactly one query. */
 static void
-apply_state (RkProjectList   *projects,
+apply_state (RkRecordList   *projects,
              const ListState *state)
 {
-  rk_project_list_set_search (projects, state->search);
+  rk_record_list_set_search (projects, state->search);
   rk_project_list_set_status (projects, state->status);
   rk_project_list_set_field_id (projects, field_ids[state->field]);
   rk_project_list_set_pillar (projects, state->pillar);
   rk_project_list_set_lead_ministry (projects, state->ministry);
-  rk_project_list_set_sort (projects, state->sort);
+  rk_record_list_set_sort (projects, state->sort);
 }
 
 typedef struct
@@ -737,7 +737,7 @@ typedef struct
 } Change;
 
 static const Change changes[] = {
-  { "Search (rk_project_list_set_search, refreshes at once)", NULL, { 0 }, { 0 }, 0 },
+  { "Search (rk_record_list_set_search, refreshes at once)", NULL, { 0 }, { 0 }, 0 },
   { NULL, "\"zoll\"", { NULL }, { "zoll" }, TARGET_CHANGE_MS },
   { NULL, "\"kunste\" (finds Künste)", { NULL }, { "kunste" }, TARGET_CHANGE_MS },
   { NULL, "\"mulheim\" (finds Mülheim)", { NULL }, { "mulheim" }, TARGET_CHANGE_MS },
@@ -770,7 +770,7 @@ static const Change changes[] = {
 };
 
 static double
-measure_change (RkProjectList *projects,
+measure_change (RkRecordList *projects,
                 const Change  *change,
                 guint         *out_n_items)
 {
@@ -872,7 +872,7 @@ main (int   argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RkDatabase) db = NULL;
-  g_autoptr(RkProjectList) projects = NULL;
+  g_autoptr(RkRecordList) projects = NULL;
   g_autoptr(GListModel) fields = NULL;
   g_autofree char *database = NULL;
   g_autofree char *tmp_dir = NULL;
@@ -1029,7 +1029,7 @@ main (int   argc,
              n_items, hwm_kb / 1024.0, "MiB", TARGET_PEAK_MIB);
   print_row ("time to scroll through all", -1, scroll_s, "s", 0);
   printf ("  %-*s%9u\n", LABEL_WIDTH - 2, "items still held afterwards",
-          rk_project_list_get_n_loaded (projects));
+          rk_record_list_get_n_loaded (projects));
 
   printf ("\n%u of %u targets met.\n", n_met, n_targets);
 

@@ -119,14 +119,14 @@ rk_cli_list_projects (const char *path,
                       const char *search)
 {
   g_autoptr(RkDatabase) db = open_or_complain (path);
-  g_autoptr(RkProjectList) list = NULL;
+  g_autoptr(RkRecordList) list = NULL;
 
   if (db == NULL)
     return RK_EXIT_DATABASE_FAILED;
 
   list = rk_project_list_new (db);
-  rk_project_list_set_sort (list, RK_PROJECT_SORT_CODE);
-  rk_project_list_set_search (list, search);
+  rk_record_list_set_sort (list, RK_PROJECT_SORT_CODE);
+  rk_record_list_set_search (list, search);
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
     {

@@ -114,10 +114,10 @@ main (int   argc,
   window = g_object_new (RK_TYPE_WINDOW, "database", db, NULL);
   if (project != NULL)
     {
-      g_autoptr(RkProjectList) list = rk_project_list_new (db);
+      g_autoptr(RkRecordList) list = rk_project_list_new (db);
       g_autoptr(RkProject) found = NULL;
 
-      rk_project_list_set_search (list, project);
+      rk_record_list_set_search (list, project);
       if (g_list_model_get_n_items (G_LIST_MODEL (list)) > 0)
         {
           found = g_list_model_get_item (G_LIST_MODEL (list), 0);

@@ -389,38 +389,38 @@ static void
 test_list_search (void)
 {
   g_autoptr(RkDatabase) db = database_with_projects ();
-  g_autoptr(RkProjectList) list = rk_project_list_new (db);
+  g_autoptr(RkRecordList) list = rk_project_list_new (db);
 
   assert_titles (list, "Familiengrundschulzentren", "Mobilitätsregion Ruhr", "Neue Künste Ruhr",
                  "Radweg am Zollverein in Mülheim");
-  g_assert_cmpuint (rk_project_list_get_n_total (list), ==, 4);
+  g_assert_cmpuint (rk_record_list_get_n_total (list), ==, 4);
 
   /* Prefixes, and without diacritics in either direction. */
-  rk_project_list_set_search (list, "zoll");
+  rk_record_list_set_search (list, "zoll");
   assert_titles (list, "Radweg am Zollverein in Mülheim");
-  rk_project_list_set_search (list, "kunste");
+  rk_record_list_set_search (list, "kunste");
   assert_titles (list, "Neue Künste Ruhr");
-  rk_project_list_set_search (list, "Mulheim");
+  rk_record_list_set_search (list, "Mulheim");
   assert_titles (list, "Radweg am Zollverein in Mülheim");
-  rk_project_list_set_search (list, "MÜLH");
+  rk_record_list_set_search (list, "MÜLH");
   assert_titles (list, "Radweg am Zollverein in Mülheim");
 
   /* Every word must match; the goal and the code count too. */
-  rk_project_list_set_search (list, "ruhr neue");
+  rk_record_list_set_search (list, "ruhr neue");
   assert_titles (list, "Neue Künste Ruhr");
-  rk_project_list_set_search (list, "kultur");
+  rk_record_list_set_search (list, "kultur");
   assert_titles (list, "Radweg am Zollverein in Mülheim");
-  rk_project_list_set_search (list, "13-02");
+  rk_record_list_set_search (list, "13-02");
   assert_titles (list, "Mobilitätsregion Ruhr");
 
   /* FTS syntax typed by the user is just text. */
-  rk_project_list_set_search (list, "\"ruhr* ( ^");
+  rk_record_list_set_search (list, "\"ruhr* ( ^");
   assert_titles (list, "Mobilitätsregion Ruhr", "Neue Künste Ruhr");
-  rk_project_list_set_search (list, "nichts passt");
+  rk_record_list_set_search (list, "nichts passt");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
-  g_assert_cmpuint (rk_project_list_get_n_total (list), ==, 4);
+  g_assert_cmpuint (rk_record_list_get_n_total (list), ==, 4);
 
-  rk_project_list_set_search (list, "  ");
+  rk_record_list_set_search (list, "  ");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
 }
 
@@ -428,7 +428,7 @@ static void
 test_list_filters_and_sort (void)
 {
   g_autoptr(RkDatabase) db = database_with_projects ();
-  g_autoptr(RkProjectList) list = rk_project_list_new (db);
+  g_autoptr(RkRecordList) list = rk_project_list_new (db);
   g_auto(GStrv) ministries = rk_database_list_lead_ministries (db);
 
   g_assert_cmpstrv (ministries, ((const char *[]) { "MKW", "MSB", "VM", NULL }));
@@ -443,20 +443,20 @@ test_list_filters_and_sort (void)
   rk_project_list_set_pillar (list, NULL);
   rk_project_list_set_field_id (list, NULL);
   rk_project_list_set_lead_ministry (list, "VM");
-  rk_project_list_set_search (list, "ruhr");
+  rk_record_list_set_search (list, "ruhr");
   assert_titles (list, "Mobilitätsregion Ruhr");
-  rk_project_list_set_search (list, NULL);
+  rk_record_list_set_search (list, NULL);
   rk_project_list_set_lead_ministry (list, "");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
 
   /* Codes sort first where there is none; status in the order of work. */
-  rk_project_list_set_sort (list, RK_PROJECT_SORT_CODE);
+  rk_record_list_set_sort (list, RK_PROJECT_SORT_CODE);
   assert_titles (list, "Radweg am Zollverein in Mülheim", "Familiengrundschulzentren",
                  "Neue Künste Ruhr", "Mobilitätsregion Ruhr");
-  rk_project_list_set_sort (list, RK_PROJECT_SORT_STATUS);
+  rk_record_list_set_sort (list, RK_PROJECT_SORT_STATUS);
   assert_titles (list, "Radweg am Zollverein in Mülheim", "Mobilitätsregion Ruhr",
                  "Neue Künste Ruhr", "Familiengrundschulzentren");
-  rk_project_list_set_sort (list, RK_PROJECT_SORT_UPDATED);
+  rk_record_list_set_sort (list, RK_PROJECT_SORT_UPDATED);
   assert_titles (list, "Radweg am Zollverein in Mülheim", "Familiengrundschulzentren",
                  "Neue Künste Ruhr", "Mobilitätsregion Ruhr");
 }
@@ -465,7 +465,7 @@ static void
 test_list_items_on_demand (void)
 {
   g_autoptr(RkDatabase) db = rk_test_open_new_database ();
-  g_autoptr(RkProjectList) list = NULL;
+  g_autoptr(RkRecordList) list = NULL;
   g_autoptr(GError) error = NULL;
   RkProject *item;
 
@@ -485,18 +485,18 @@ test_list_items_on_demand (void)
 
   list = rk_project_list_new (db);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1000);
-  g_assert_cmpuint (rk_project_list_get_n_loaded (list), ==, 0);
+  g_assert_cmpuint (rk_record_list_get_n_loaded (list), ==, 0);
 
   /* Built when asked for, the same object while it is held, gone after. */
   item = g_list_model_get_item (G_LIST_MODEL (list), 500);
   g_assert_cmpstr (rk_project_get_title (item), ==, "Projekt 0500");
-  g_assert_cmpuint (rk_project_list_get_n_loaded (list), ==, 1);
+  g_assert_cmpuint (rk_record_list_get_n_loaded (list), ==, 1);
   {
     g_autoptr(RkProject) again = g_list_model_get_item (G_LIST_MODEL (list), 500);
     g_assert_true (again == item);
   }
   g_object_unref (item);
-  g_assert_cmpuint (rk_project_list_get_n_loaded (list), ==, 0);
+  g_assert_cmpuint (rk_record_list_get_n_loaded (list), ==, 0);
 }
 
 typedef struct
@@ -529,7 +529,7 @@ static void
 test_list_follows_changes (void)
 {
   g_autoptr(RkDatabase) db = database_with_projects ();
-  g_autoptr(RkProjectList) list = rk_project_list_new (db);
+  g_autoptr(RkRecordList) list = rk_project_list_new (db);
   g_autoptr(RkProject) held = g_list_model_get_item (G_LIST_MODEL (list), 2);
   g_autoptr(RkProject) edited = NULL;
   g_autoptr(GError) error = NULL;
@@ -557,7 +557,7 @@ test_list_follows_changes (void)
   g_assert_cmpuint (seen.position, ==, 4);
   g_assert_cmpuint (seen.removed, ==, 0);
   g_assert_cmpuint (seen.added, ==, 3);
-  g_assert_cmpuint (rk_project_list_get_n_total (list), ==, 7);
+  g_assert_cmpuint (rk_record_list_get_n_total (list), ==, 7);
 
   /* An edit elsewhere that keeps the order moves nothing, and an item
    * someone holds shows the new values. */
@@ -578,7 +578,7 @@ test_list_follows_changes (void)
   g_assert_cmpuint (seen.position, ==, 0);
   g_assert_cmpuint (seen.removed, ==, 3);
   g_assert_cmpuint (seen.added, ==, 3);
-  g_assert_true (rk_project_list_find (list, rk_project_get_id (held), &position));
+  g_assert_true (rk_record_list_find (list, rk_project_get_id (held), &position));
   g_assert_cmpuint (position, ==, 0);
   g_assert_cmpstr (rk_project_get_title (held), ==, "Aaa Neue Künste Ruhr");
 }

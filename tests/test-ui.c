@@ -356,7 +356,7 @@ selects_one (GtkWidget     *widget,
   GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
 
   return GTK_IS_SINGLE_SELECTION (model) &&
-         RK_IS_PROJECT_LIST (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)));
+         RK_IS_RECORD_LIST (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)));
 }
 
 static gboolean

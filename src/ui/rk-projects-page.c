@@ -1,6 +1,6 @@
 /* rk-projects-page.c: the Projects section, list beside detail
  *
- * The list is an RkProjectList: search, filters and sort run in SQLite
+ * The list is an RkRecordList: search, filters and sort run in SQLite
  * and rows are built as they scroll into view. Selecting a project opens
  * it in the editor beside the list, or over it when the window is narrow.
  *
@@ -24,7 +24,7 @@ struct _RkProjectsPage
   GtkWidget              parent_instance;
 
   RkDatabase         *db;
-  RkProjectList      *list;
+  RkRecordList      *list;
   GtkSingleSelection *selection;
   char               *selected_id;
   GStrv               ministries;
@@ -93,7 +93,7 @@ update_count (RkProjectsPage *self)
   if (self->list != NULL)
     {
       shown = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-      total = rk_project_list_get_n_total (self->list);
+      total = rk_record_list_get_n_total (self->list);
     }
 
   /* Translators: "3 of 73 projects" */
@@ -141,7 +141,7 @@ on_selection_changed_cb (RkProjectsPage *self)
   /* A refresh may drop the selection for a moment: the open project stays
    * open and selected wherever it moved. */
   if (project == NULL && self->selected_id != NULL &&
-      rk_project_list_find (self->list, self->selected_id, &position))
+      rk_record_list_find (self->list, self->selected_id, &position))
     {
       gtk_single_selection_set_selected (self->selection, position);
       return;
@@ -175,7 +175,7 @@ static void
 on_search_changed_cb (RkProjectsPage *self)
 {
   if (self->list != NULL)
-    rk_project_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+    rk_record_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 static void
@@ -231,7 +231,7 @@ on_sort_changed_cb (RkProjectsPage *self)
   guint sort = gtk_drop_down_get_selected (self->sort_dropdown);
 
   if (self->list != NULL && sort != GTK_INVALID_LIST_POSITION)
-    rk_project_list_set_sort (self->list, sort);
+    rk_record_list_set_sort (self->list, sort);
 }
 
 static void
@@ -327,7 +327,7 @@ on_undo_delete_cb (AdwToast       *toast,
       return;
     }
 
-  rk_project_list_refresh (self->list, NULL);
+  rk_record_list_refresh (self->list, NULL);
   rk_projects_page_select (self, id);
 }
 
@@ -360,7 +360,7 @@ delete_action (GtkWidget  *widget,
       return;
     }
 
-  rk_project_list_refresh (self->list, NULL);
+  rk_record_list_refresh (self->list, NULL);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 
@@ -577,7 +577,7 @@ rk_projects_page_new_project (RkProjectsPage *self)
 
   rk_project_editor_flush (self->editor);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  rk_project_list_set_search (self->list, NULL);
+  rk_record_list_set_search (self->list, NULL);
   reset_filters_action (GTK_WIDGET (self), NULL, NULL);
 
   g_object_set (project, "title", _("New Project"), NULL);
@@ -587,7 +587,7 @@ rk_projects_page_new_project (RkProjectsPage *self)
       return;
     }
 
-  rk_project_list_refresh (self->list, NULL);
+  rk_record_list_refresh (self->list, NULL);
   rk_projects_page_select (self, rk_project_get_id (project));
   rk_project_editor_focus_title (self->editor);
 }
@@ -605,7 +605,7 @@ rk_projects_page_select (RkProjectsPage *self,
 
   g_return_if_fail (RK_IS_PROJECTS_PAGE (self));
 
-  if (self->list == NULL || !rk_project_list_find (self->list, project_id, &position))
+  if (self->list == NULL || !rk_record_list_find (self->list, project_id, &position))
     return;
 
   gtk_single_selection_set_selected (self->selection, position);
@@ -643,7 +643,7 @@ rk_projects_page_load_example_data (RkProjectsPage *self)
       return;
     }
 
-  rk_project_list_refresh (self->list, NULL);
+  rk_record_list_refresh (self->list, NULL);
   fill_filters (self);
   show_toast (self, adw_toast_new (_("Example data loaded: projects, partner organisations and advisory board members from public sources")));
   update_actions (self);
@@ -671,7 +671,7 @@ rk_projects_page_remove_example_data (RkProjectsPage *self)
       return;
     }
 
-  rk_project_list_refresh (self->list, NULL);
+  rk_record_list_refresh (self->list, NULL);
   fill_filters (self);
   show_toast (self, adw_toast_new (_("Example data removed")));
   update_actions (self);
@@ -699,7 +699,7 @@ rk_projects_page_show_filtered (RkProjectsPage *self,
     return;
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  rk_project_list_set_search (self->list, NULL);
+  rk_record_list_set_search (self->list, NULL);
   reset_filters_action (GTK_WIDGET (self), NULL, NULL);
 
   fields = rk_database_list_fields (self->db);
