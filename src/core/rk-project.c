@@ -12,6 +12,7 @@
 #include "rk-database-private.h"
 #include "rk-format.h"
 #include "rk-project.h"
+#include "rk-record-private.h"
 #include "rk-snapshot-private.h"
 
 struct _RkProject
@@ -70,39 +71,29 @@ enum {
   N_PROPS
 };
 
-typedef enum {
-  TYPE_TEXT,          /* never NULL; "" when empty */
-  TYPE_OPTIONAL_TEXT, /* NULL when empty */
-  TYPE_VOLUME,
-  TYPE_PILLAR,
-  TYPE_STATUS,
-  TYPE_BOOLEAN,
-} ColumnType;
+#define COLUMN(prop, name, type, field) \
+  [prop] = { name, RK_COLUMN_##type, G_STRUCT_OFFSET (RkProject, field), NULL }
 
-static const struct {
-  const char *name;
-  ColumnType  type;
-  gsize       offset;
-} columns[N_PROPS] = {
-  [PROP_ID] = { "id", TYPE_TEXT, G_STRUCT_OFFSET (RkProject, id) },
-  [PROP_CODE] = { "code", TYPE_OPTIONAL_TEXT, G_STRUCT_OFFSET (RkProject, code) },
-  [PROP_TITLE] = { "title", TYPE_TEXT, G_STRUCT_OFFSET (RkProject, title) },
-  [PROP_GOAL] = { "goal", TYPE_TEXT, G_STRUCT_OFFSET (RkProject, goal) },
-  [PROP_FIELD_ID] = { "field-id", TYPE_OPTIONAL_TEXT, G_STRUCT_OFFSET (RkProject, field_id) },
-  [PROP_PILLAR] = { "pillar", TYPE_PILLAR, G_STRUCT_OFFSET (RkProject, pillar) },
-  [PROP_STATUS] = { "status", TYPE_STATUS, G_STRUCT_OFFSET (RkProject, status) },
-  [PROP_LEAD_MINISTRY] = { "lead-ministry", TYPE_TEXT, G_STRUCT_OFFSET (RkProject, lead_ministry) },
-  [PROP_VOLUME_CENTS] = { "volume-cents", TYPE_VOLUME, G_STRUCT_OFFSET (RkProject, volume_cents) },
-  [PROP_START_DATE] = { "start-date", TYPE_OPTIONAL_TEXT, G_STRUCT_OFFSET (RkProject, start_date) },
-  [PROP_END_DATE] = { "end-date", TYPE_OPTIONAL_TEXT, G_STRUCT_OFFSET (RkProject, end_date) },
-  [PROP_ADDED_VALUE] = { "added-value", TYPE_TEXT, G_STRUCT_OFFSET (RkProject, added_value) },
-  [PROP_APPROACH] = { "approach", TYPE_TEXT, G_STRUCT_OFFSET (RkProject, approach) },
-  [PROP_BENEFICIARIES] = { "beneficiaries", TYPE_TEXT, G_STRUCT_OFFSET (RkProject, beneficiaries) },
-  [PROP_CURRENT_STATUS] = { "current-status", TYPE_TEXT, G_STRUCT_OFFSET (RkProject, current_status) },
-  [PROP_OUTLOOK] = { "outlook", TYPE_TEXT, G_STRUCT_OFFSET (RkProject, outlook) },
-  [PROP_IS_EXAMPLE] = { "is-example", TYPE_BOOLEAN, G_STRUCT_OFFSET (RkProject, is_example) },
-  [PROP_CREATED_AT] = { "created-at", TYPE_OPTIONAL_TEXT, G_STRUCT_OFFSET (RkProject, created_at) },
-  [PROP_UPDATED_AT] = { "updated-at", TYPE_OPTIONAL_TEXT, G_STRUCT_OFFSET (RkProject, updated_at) },
+static const RkColumn columns[N_PROPS] = {
+  COLUMN (PROP_ID, "id", TEXT, id),
+  COLUMN (PROP_CODE, "code", OPTIONAL_TEXT, code),
+  COLUMN (PROP_TITLE, "title", TEXT, title),
+  COLUMN (PROP_GOAL, "goal", TEXT, goal),
+  COLUMN (PROP_FIELD_ID, "field-id", OPTIONAL_TEXT, field_id),
+  [PROP_PILLAR] = { "pillar", RK_COLUMN_ENUM, G_STRUCT_OFFSET (RkProject, pillar), rk_pillar_get_type },
+  [PROP_STATUS] = { "status", RK_COLUMN_ENUM, G_STRUCT_OFFSET (RkProject, status), rk_status_get_type },
+  COLUMN (PROP_LEAD_MINISTRY, "lead-ministry", TEXT, lead_ministry),
+  COLUMN (PROP_VOLUME_CENTS, "volume-cents", AMOUNT, volume_cents),
+  COLUMN (PROP_START_DATE, "start-date", OPTIONAL_TEXT, start_date),
+  COLUMN (PROP_END_DATE, "end-date", OPTIONAL_TEXT, end_date),
+  COLUMN (PROP_ADDED_VALUE, "added-value", TEXT, added_value),
+  COLUMN (PROP_APPROACH, "approach", TEXT, approach),
+  COLUMN (PROP_BENEFICIARIES, "beneficiaries", TEXT, beneficiaries),
+  COLUMN (PROP_CURRENT_STATUS, "current-status", TEXT, current_status),
+  COLUMN (PROP_OUTLOOK, "outlook", TEXT, outlook),
+  COLUMN (PROP_IS_EXAMPLE, "is-example", BOOLEAN, is_example),
+  COLUMN (PROP_CREATED_AT, "created-at", OPTIONAL_TEXT, created_at),
+  COLUMN (PROP_UPDATED_AT, "updated-at", OPTIONAL_TEXT, updated_at),
 };
 
 #define PROJECT_COLUMNS \
@@ -112,17 +103,10 @@ static const struct {
 
 static GParamSpec *properties[N_PROPS];
 
-#define FIELD_PTR(self, prop) ((gpointer) (((guint8 *) (self)) + columns[prop].offset))
-#define TEXT_FIELD(self, prop) (*(char **) FIELD_PTR (self, prop))
-
 static void
 rk_project_finalize (GObject *object)
 {
-  RkProject *self = (RkProject *) object;
-
-  for (guint prop = 1; prop < N_PROPS; prop++)
-    if (columns[prop].type == TYPE_TEXT || columns[prop].type == TYPE_OPTIONAL_TEXT)
-      g_clear_pointer ((char **) FIELD_PTR (self, prop), g_free);
+  rk_record_finalize (object, columns, N_PROPS);
 
   G_OBJECT_CLASS (rk_project_parent_class)->finalize (object);
 }
@@ -133,83 +117,13 @@ rk_project_get_property (GObject    *object,
                          GValue     *value,
                          GParamSpec *pspec)
 {
-  RkProject *self = RK_PROJECT (object);
-
-  switch (columns[prop_id].type)
+  if (prop_id == 0 || prop_id >= N_PROPS)
     {
-    case TYPE_TEXT:
-    case TYPE_OPTIONAL_TEXT:
-      g_value_set_string (value, TEXT_FIELD (self, prop_id));
-      break;
-
-    case TYPE_VOLUME:
-      g_value_set_int64 (value, self->volume_cents);
-      break;
-
-    case TYPE_PILLAR:
-      g_value_set_enum (value, self->pillar);
-      break;
-
-    case TYPE_STATUS:
-      g_value_set_enum (value, self->status);
-      break;
-
-    case TYPE_BOOLEAN:
-      g_value_set_boolean (value, self->is_example);
-      break;
-
-    default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
     }
-}
 
-/* Sets a property from a GValue; returns whether it changed. */
-static gboolean
-set_column (RkProject    *self,
-            guint         prop_id,
-            const GValue *value)
-{
-  switch (columns[prop_id].type)
-    {
-    case TYPE_TEXT:
-    case TYPE_OPTIONAL_TEXT:
-      {
-        const char *text = g_value_get_string (value);
-
-        if (columns[prop_id].type == TYPE_TEXT && text == NULL)
-          text = "";
-        else if (columns[prop_id].type == TYPE_OPTIONAL_TEXT && text != NULL && *text == '\0')
-          text = NULL;
-        return rk_set_str ((char **) FIELD_PTR (self, prop_id), text);
-      }
-
-    case TYPE_VOLUME:
-      if (self->volume_cents == g_value_get_int64 (value))
-        return FALSE;
-      self->volume_cents = g_value_get_int64 (value);
-      return TRUE;
-
-    case TYPE_PILLAR:
-      if (self->pillar == (RkPillar) g_value_get_enum (value))
-        return FALSE;
-      self->pillar = g_value_get_enum (value);
-      return TRUE;
-
-    case TYPE_STATUS:
-      if (self->status == (RkStatus) g_value_get_enum (value))
-        return FALSE;
-      self->status = g_value_get_enum (value);
-      return TRUE;
-
-    case TYPE_BOOLEAN:
-      if (self->is_example == g_value_get_boolean (value))
-        return FALSE;
-      self->is_example = g_value_get_boolean (value);
-      return TRUE;
-
-    default:
-      g_assert_not_reached ();
-    }
+  rk_record_get_property (object, &columns[prop_id], value);
 }
 
 static void
@@ -218,15 +132,13 @@ rk_project_set_property (GObject      *object,
                          const GValue *value,
                          GParamSpec   *pspec)
 {
-  RkProject *self = RK_PROJECT (object);
-
   if (prop_id == 0 || prop_id >= N_PROPS)
     {
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       return;
     }
 
-  if (set_column (self, prop_id, value))
+  if (rk_record_set_column (object, &columns[prop_id], value))
     g_object_notify_by_pspec (object, pspec);
 }
 
@@ -234,58 +146,18 @@ static void
 rk_project_class_init (RkProjectClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = rk_project_finalize;
   object_class->get_property = rk_project_get_property;
   object_class->set_property = rk_project_set_property;
 
-  for (guint prop = 1; prop < N_PROPS; prop++)
-    {
-      const char *name = columns[prop].name;
-
-      switch (columns[prop].type)
-        {
-        case TYPE_TEXT:
-        case TYPE_OPTIONAL_TEXT:
-          properties[prop] = g_param_spec_string (name, NULL, NULL, NULL, flags);
-          break;
-
-        case TYPE_VOLUME:
-          properties[prop] = g_param_spec_int64 (name, NULL, NULL, RK_NO_VOLUME, G_MAXINT64,
-                                                 RK_NO_VOLUME, flags);
-          break;
-
-        case TYPE_PILLAR:
-          properties[prop] = g_param_spec_enum (name, NULL, NULL, RK_TYPE_PILLAR,
-                                                RK_PILLAR_MINISTRY_PROJECT, flags);
-          break;
-
-        case TYPE_STATUS:
-          properties[prop] = g_param_spec_enum (name, NULL, NULL, RK_TYPE_STATUS,
-                                                RK_STATUS_PROPOSAL, flags);
-          break;
-
-        case TYPE_BOOLEAN:
-          properties[prop] = g_param_spec_boolean (name, NULL, NULL, FALSE, flags);
-          break;
-
-        default:
-          g_assert_not_reached ();
-        }
-    }
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rk_record_install_properties (object_class, columns, N_PROPS, properties);
 }
 
 static void
 rk_project_init (RkProject *self)
 {
-  for (guint prop = 1; prop < N_PROPS; prop++)
-    if (columns[prop].type == TYPE_TEXT)
-      TEXT_FIELD (self, prop) = g_strdup ("");
-
-  self->volume_cents = RK_NO_VOLUME;
+  rk_record_init (self, columns, N_PROPS);
   self->pillar = RK_PILLAR_MINISTRY_PROJECT;
   self->status = RK_STATUS_PROPOSAL;
 }
@@ -301,62 +173,13 @@ rk_project_new (void)
   return g_object_new (RK_TYPE_PROJECT, NULL);
 }
 
-/* Reads a row of PROJECT_COLUMNS; notifies every property that changed,
- * in one batch. */
+/* Reads a row of PROJECT_COLUMNS. */
 static void
 read_row (RkProject    *self,
           sqlite3_stmt *stmt)
 {
-  g_object_freeze_notify (G_OBJECT (self));
-
   self->rowid = sqlite3_column_int64 (stmt, 0);
-
-  for (guint prop = 1; prop < N_PROPS; prop++)
-    {
-      g_auto(GValue) value = G_VALUE_INIT;
-      RkStatus status = RK_STATUS_PROPOSAL;
-      RkPillar pillar = RK_PILLAR_MINISTRY_PROJECT;
-
-      switch (columns[prop].type)
-        {
-        case TYPE_TEXT:
-        case TYPE_OPTIONAL_TEXT:
-          g_value_init (&value, G_TYPE_STRING);
-          g_value_set_string (&value, (const char *) sqlite3_column_text (stmt, prop));
-          break;
-
-        case TYPE_VOLUME:
-          g_value_init (&value, G_TYPE_INT64);
-          g_value_set_int64 (&value, sqlite3_column_type (stmt, prop) == SQLITE_NULL
-                                     ? RK_NO_VOLUME : sqlite3_column_int64 (stmt, prop));
-          break;
-
-        case TYPE_PILLAR:
-          rk_pillar_from_key ((const char *) sqlite3_column_text (stmt, prop), &pillar);
-          g_value_init (&value, RK_TYPE_PILLAR);
-          g_value_set_enum (&value, pillar);
-          break;
-
-        case TYPE_STATUS:
-          rk_status_from_key ((const char *) sqlite3_column_text (stmt, prop), &status);
-          g_value_init (&value, RK_TYPE_STATUS);
-          g_value_set_enum (&value, status);
-          break;
-
-        case TYPE_BOOLEAN:
-          g_value_init (&value, G_TYPE_BOOLEAN);
-          g_value_set_boolean (&value, sqlite3_column_int (stmt, prop) != 0);
-          break;
-
-        default:
-          g_assert_not_reached ();
-        }
-
-      if (set_column (self, prop, &value))
-        g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-    }
-
-  g_object_thaw_notify (G_OBJECT (self));
+  rk_record_read_row (self, columns, N_PROPS, properties, stmt);
 }
 
 static RkProject *
@@ -501,42 +324,6 @@ rk_project_validate (RkProject   *self,
   return TRUE;
 }
 
-static void
-bind_columns (RkProject    *self,
-              sqlite3_stmt *stmt)
-{
-  for (guint prop = 1; prop < N_PROPS; prop++)
-    switch (columns[prop].type)
-      {
-      case TYPE_TEXT:
-      case TYPE_OPTIONAL_TEXT:
-        sqlite3_bind_text (stmt, prop, TEXT_FIELD (self, prop), -1, SQLITE_TRANSIENT);
-        break;
-
-      case TYPE_VOLUME:
-        if (self->volume_cents == RK_NO_VOLUME)
-          sqlite3_bind_null (stmt, prop);
-        else
-          sqlite3_bind_int64 (stmt, prop, self->volume_cents);
-        break;
-
-      case TYPE_PILLAR:
-        sqlite3_bind_text (stmt, prop, rk_pillar_to_key (self->pillar), -1, SQLITE_STATIC);
-        break;
-
-      case TYPE_STATUS:
-        sqlite3_bind_text (stmt, prop, rk_status_to_key (self->status), -1, SQLITE_STATIC);
-        break;
-
-      case TYPE_BOOLEAN:
-        sqlite3_bind_int (stmt, prop, self->is_example);
-        break;
-
-      default:
-        g_assert_not_reached ();
-      }
-}
-
 /* Runs @sql with every column bound, in a transaction of its own. */
 static gboolean
 write_project (RkProject   *self,
@@ -562,7 +349,7 @@ write_project (RkProject   *self,
   stmt = rk_database_prepare (db, sql, error);
   if (stmt == NULL)
     goto failed;
-  bind_columns (self, stmt);
+  rk_record_bind (self, columns, N_PROPS, stmt);
   if (!rk_database_step_done (db, stmt, error))
     goto failed;
 
@@ -717,22 +504,7 @@ rk_project_equal_values (RkProject *self,
 {
   g_return_val_if_fail (RK_IS_PROJECT (self) && RK_IS_PROJECT (other), FALSE);
 
-  for (guint prop = PROP_CODE; prop <= PROP_IS_EXAMPLE; prop++)
-    switch (columns[prop].type)
-      {
-      case TYPE_TEXT:
-      case TYPE_OPTIONAL_TEXT:
-        if (g_strcmp0 (TEXT_FIELD (self, prop), TEXT_FIELD (other, prop)) != 0)
-          return FALSE;
-        break;
-
-      default:
-        if (memcmp (FIELD_PTR (self, prop), FIELD_PTR (other, prop),
-                    columns[prop].type == TYPE_VOLUME ? sizeof (gint64) : sizeof (int)) != 0)
-          return FALSE;
-      }
-
-  return TRUE;
+  return rk_record_equal_columns (self, other, columns, PROP_CODE, PROP_IS_EXAMPLE);
 }
 
 /**
@@ -744,20 +516,13 @@ rk_project_equal_values (RkProject *self,
 RkProject *
 rk_project_copy (RkProject *self)
 {
-  RkProject *copy = rk_project_new ();
+  RkProject *copy;
 
   g_return_val_if_fail (RK_IS_PROJECT (self), NULL);
 
+  copy = rk_project_new ();
   copy->rowid = self->rowid;
-  for (guint prop = 1; prop < N_PROPS; prop++)
-    {
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      g_value_init (&value, properties[prop]->value_type);
-      g_object_get_property (G_OBJECT (self), columns[prop].name, &value);
-      set_column (copy, prop, &value);
-    }
-
+  rk_record_copy_columns (copy, self, columns, 1, N_PROPS - 1);
   return copy;
 }
 
@@ -774,16 +539,7 @@ rk_project_set_values_from (RkProject *self,
 {
   g_return_if_fail (RK_IS_PROJECT (self) && RK_IS_PROJECT (other));
 
-  g_object_freeze_notify (G_OBJECT (self));
-  for (guint prop = PROP_CODE; prop <= PROP_IS_EXAMPLE; prop++)
-    {
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      g_value_init (&value, properties[prop]->value_type);
-      g_object_get_property (G_OBJECT (other), columns[prop].name, &value);
-      g_object_set_property (G_OBJECT (self), columns[prop].name, &value);
-    }
-  g_object_thaw_notify (G_OBJECT (self));
+  rk_record_copy_columns (self, other, columns, PROP_CODE, PROP_IS_EXAMPLE);
 }
 
 const char *
