@@ -187,6 +187,34 @@ test_migrate_from_empty (void)
   g_assert_cmpint (rk_database_count_rows (db, "field", NULL), ==, 5);
 }
 
+/* Each step is tested from the schema of the version before it. */
+static void
+test_migrate_from_v1 (void)
+{
+  g_autofree char *path = rk_test_new_database_path ();
+  g_autoptr(RkDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_true (rk_schema_migrate (raw, 0, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (raw,
+    "INSERT INTO organisation (id, name, kind, created_at, updated_at)"
+    " VALUES ('o-1', 'Stiftung Zollverein', 'other', 'x', 'x')", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = rk_database_open (path, RK_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rk_database_get_schema_version (db), ==, 2);
+  name = query_text (db, "SELECT name FROM organisation WHERE id = 'o-1'");
+  g_assert_cmpstr (name, ==, "Stiftung Zollverein");
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'organisation_list_name'"), ==, 1);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'organisation_name'"), ==, 0);
+  g_assert_cmpint (query_int64 (db, "PRAGMA secure_delete"), ==, 1);
+}
+
 static void
 assert_refused (const char *path,
                 int         expected_code)
@@ -588,6 +616,7 @@ main (int   argc,
   g_test_add_func ("/database/reopen", test_reopen);
   g_test_add_func ("/database/seeded-rows", test_seeded_rows);
   g_test_add_func ("/database/migrate/from-empty", test_migrate_from_empty);
+  g_test_add_func ("/database/migrate/from-v1", test_migrate_from_v1);
   g_test_add_func ("/database/refuse/garbage", test_refuse_garbage);
   g_test_add_func ("/database/refuse/truncated", test_refuse_truncated);
   g_test_add_func ("/database/refuse/newer-version", test_refuse_newer);

@@ -32,11 +32,12 @@ void         rk_database_set_error   (RkDatabase  *self,
                                       const char  *what);
 
 /* rk-schema.c */
-#define RK_SCHEMA_VERSION 1
+#define RK_SCHEMA_VERSION 2
 #define RK_APPLICATION_ID 0x524b4e57 /* "RKNW" */
 
 gboolean     rk_schema_migrate       (sqlite3     *db,
                                       int          from_version,
+                                      int          to_version,
                                       GError     **error);
 
 G_END_DECLS

@@ -356,15 +356,18 @@ rk_database_setup (RkDatabase  *self,
     return FALSE;
 
   /* trusted_schema stays on: the search index is kept by triggers that
-   * write to FTS5 tables, which SQLite 3.40 does not mark innocuous. */
+   * write to FTS5 tables, which SQLite 3.40 does not mark innocuous.
+   * secure_delete overwrites what is deleted, so erased personal data
+   * leaves no trace in the file. */
   if (!rk_database_exec (self,
                          "PRAGMA synchronous = NORMAL;"
-                         "PRAGMA foreign_keys = ON;",
+                         "PRAGMA foreign_keys = ON;"
+                         "PRAGMA secure_delete = ON;",
                          error))
     return FALSE;
 
   if (version < RK_SCHEMA_VERSION &&
-      !rk_schema_migrate (self->db, version, error))
+      !rk_schema_migrate (self->db, version, RK_SCHEMA_VERSION, error))
     return FALSE;
 
   self->schema_version = RK_SCHEMA_VERSION;

@@ -277,6 +277,18 @@ static const char schema_v1[] =
 
   "PRAGMA user_version = 1;";
 
+/* Version 2: the organisation list filters by kind and municipality and
+ * sorts by name or last change; like the project list, each sort gets a
+ * covering index with the filter columns. */
+static const char schema_v2[] =
+  "DROP INDEX organisation_name;"
+  "DROP INDEX organisation_updated;"
+  "CREATE INDEX organisation_list_name ON organisation"
+  "  (name COLLATE NOCASE, kind, municipality_id);"
+  "CREATE INDEX organisation_list_updated ON organisation"
+  "  (updated_at, kind, municipality_id);"
+  "PRAGMA user_version = 2;";
+
 /* The five fields of action as the cabinet adopted them on 5 November 2019,
  * with the official English names of the 2020 progress report. */
 static const struct {
@@ -434,17 +446,20 @@ static const struct {
   gboolean  (*seed) (sqlite3 *db, GError **error);
 } migrations[] = {
   { schema_v1, seed_v1 },
+  { schema_v2, NULL },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RK_SCHEMA_VERSION);
 
 gboolean
 rk_schema_migrate (sqlite3  *db,
                    int       from_version,
+                   int       to_version,
                    GError  **error)
 {
-  g_return_val_if_fail (from_version >= 0 && from_version <= RK_SCHEMA_VERSION, FALSE);
+  g_return_val_if_fail (from_version >= 0 && from_version <= to_version, FALSE);
+  g_return_val_if_fail (to_version <= RK_SCHEMA_VERSION, FALSE);
 
-  for (int v = from_version; v < RK_SCHEMA_VERSION; v++)
+  for (int v = from_version; v < to_version; v++)
     {
       g_debug ("Migrating schema from version %d to %d", v, v + 1);
 

@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 typedef enum {
   RK_SNAPSHOT_INSERT, /* the rows are deleted: insert them again */
   RK_SNAPSHOT_RELINK, /* the rows stay, their link is set to NULL: set it back */
+  RK_SNAPSHOT_UPDATE, /* the rows stay but change: put every column back */
 } RkSnapshotMode;
 
 gboolean rk_snapshot_capture (RkSnapshot     *self,

@@ -144,6 +144,17 @@ restore_sql (const Capture *capture)
       return g_string_free (sql, FALSE);
     }
 
+  if (capture->mode == RK_SNAPSHOT_UPDATE)
+    {
+      g_string_append (sql, "UPDATE ");
+      g_string_append (sql, capture->table);
+      g_string_append (sql, " SET ");
+      for (guint i = 0; capture->names[i] != NULL; i++)
+        g_string_append_printf (sql, "%s%s = ?%u", i > 0 ? ", " : "", capture->names[i], i + 1);
+      g_string_append (sql, " WHERE id = ?1");
+      return g_string_free (sql, FALSE);
+    }
+
   g_string_append (sql, "INSERT INTO ");
   g_string_append (sql, capture->table);
   g_string_append (sql, " (");
