@@ -13,6 +13,10 @@
 #include "rk-date-row.h"
 #include "rk-project-editor.h"
 #include "rk-project-row.h"
+#include "rk-organisation-editor.h"
+#include "rk-organisation.h"
+#include "rk-partners-page.h"
+#include "rk-project-partners-group.h"
 #include "rk-projects-page.h"
 #include "rk-test-util.h"
 #include "rk-window.h"
@@ -113,6 +117,8 @@ test_every_ui_file_loads (void)
   g_type_ensure (RK_TYPE_PROJECT_EDITOR);
   g_type_ensure (RK_TYPE_PROJECT_ROW);
   g_type_ensure (RK_TYPE_DATE_ROW);
+  g_type_ensure (RK_TYPE_PARTNERS_PAGE);
+  g_type_ensure (RK_TYPE_ORGANISATION_EDITOR);
 
   collect_ui_files (RESOURCE_PATH "/", files);
   g_assert_cmpuint (files->len, >=, 2);
@@ -360,6 +366,13 @@ selects_one (GtkWidget     *widget,
 }
 
 static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  text)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
+}
+
+static gboolean
 has_action (GtkWidget     *widget,
             gconstpointer  action)
 {
@@ -381,7 +394,7 @@ is_status (GtkWidget     *widget,
     while (!(condition)) \
       { \
         if (g_get_monotonic_time () > _deadline) \
-          g_error ("Waited in vain for %s (count: %s)", #condition, count_label_text (page)); \
+          g_error ("Waited in vain for %s", #condition); \
         g_main_context_iteration (NULL, FALSE); \
       } \
   } G_STMT_END
@@ -626,6 +639,70 @@ test_projects_fold_at_360 (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+entry_row_has_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) == 0;
+}
+
+static void
+test_partner_from_project_and_back (void)
+{
+  g_autoptr(RkDatabase) db = open_test_database (RK_DATABASE_OPEN_DEFAULT);
+  g_autoptr(RkOrganisation) stiftung = rk_organisation_new ();
+  RkWindow *window = new_window (db);
+  GtkWidget *projects = rk_window_get_projects_page (window);
+  GtkWidget *partners = rk_window_get_partners_page (window);
+  AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL, NULL));
+  GtkWidget *group, *add, *search, *candidates, *open, *name_row;
+  g_autofree char *open_label = NULL;
+
+  g_object_set (stiftung, "name", "Stiftung Zollverein", "kind", RK_KIND_ASSOCIATION, NULL);
+  g_assert_true (rk_organisation_insert (stiftung, db, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-project", NULL));
+  iterate_main_loop ();
+
+  /* Add the partner from the project's page: the chooser's search. */
+  group = find_widget (projects, RK_TYPE_PROJECT_PARTNERS_GROUP, NULL, NULL);
+  g_assert_nonnull (group);
+  add = find_widget (group, GTK_TYPE_MENU_BUTTON, NULL, NULL);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (add), ==, _("Add Partner"));
+  search = find_widget (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (add))), GTK_TYPE_SEARCH_ENTRY, NULL, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (search), "zollv");
+  candidates = find_widget (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (add))), GTK_TYPE_LIST_BOX, NULL, NULL);
+  WAIT_UNTIL (gtk_list_box_get_row_at_index (GTK_LIST_BOX (candidates), 0) != NULL &&
+              gtk_list_box_get_row_at_index (GTK_LIST_BOX (candidates), 1) == NULL);
+  g_signal_emit_by_name (candidates, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (candidates), 0));
+  iterate_main_loop ();
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM project_partner WHERE role = 'partner'"), ==, 1);
+  g_assert_nonnull (find_widget (group, ADW_TYPE_COMBO_ROW, row_has_title, "Stiftung Zollverein"));
+
+  /* Open the organisation: the Partners section shows it. */
+  open_label = g_strdup_printf (_("Open %s"), "Stiftung Zollverein");
+  open = find_widget (group, GTK_TYPE_BUTTON, has_tooltip, open_label);
+  g_assert_nonnull (open);
+  g_signal_emit_by_name (open, "clicked");
+  iterate_main_loop ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "partners");
+  name_row = find_widget (partners, ADW_TYPE_ENTRY_ROW, entry_row_has_text, "Stiftung Zollverein");
+  g_assert_nonnull (name_row);
+  g_assert_true (gtk_widget_get_mapped (name_row));
+
+  /* And back: its project, one click away. */
+  {
+    GtkWidget *row = find_widget (partners, ADW_TYPE_ACTION_ROW, row_has_title, _("New Project"));
+
+    g_assert_nonnull (row);
+    g_signal_emit_by_name (row, "activated");
+    iterate_main_loop ();
+  }
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "projects");
+  g_assert_nonnull (find_widget (group, ADW_TYPE_COMBO_ROW, row_has_title, "Stiftung Zollverein"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -656,6 +733,7 @@ main (int   argc,
   g_test_add_func ("/ui/projects/workflow", test_projects_workflow);
   g_test_add_func ("/ui/projects/code-must-be-unique", test_projects_code_must_be_unique);
   g_test_add_func ("/ui/projects/fold-at-360", test_projects_fold_at_360);
+  g_test_add_func ("/ui/partners/from-project-and-back", test_partner_from_project_and_back);
 
   status = g_test_run ();
   rk_test_remove_dirs ();

@@ -19,6 +19,7 @@
 #include "rk-date-row.h"
 #include "rk-format.h"
 #include "rk-project-editor.h"
+#include "rk-project-partners-group.h"
 #include "rk-reference.h"
 
 #define SAVE_DELAY_MS 500
@@ -56,6 +57,7 @@ struct _RkProjectEditor
   AdwPreferencesGroup *texts_group;
   AdwPreferencesGroup *milestones_group;
   AdwPreferencesGroup *municipalities_group;
+  RkProjectPartnersGroup *partners_group;
   GtkPopover    *municipality_popover;
   GtkSearchEntry *municipality_search;
   GtkListBox    *municipality_list;
@@ -69,7 +71,13 @@ enum {
   N_PROPS
 };
 
+enum {
+  OPEN_ORGANISATION,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 /* The long texts of a project page on ruhr-konferenz.nrw, in their order. */
 static const struct {
@@ -770,6 +778,15 @@ sync_widgets (RkProjectEditor *self)
   update_validation (self);
   rebuild_milestones (self);
   rebuild_municipalities (self);
+  rk_project_partners_group_set_project (self->partners_group, self->db, rk_project_get_id (project));
+}
+
+static void
+on_open_organisation_cb (RkProjectEditor *self,
+                         const char      *organisation_id)
+{
+  rk_project_editor_flush (self);
+  g_signal_emit (self, signals[OPEN_ORGANISATION], 0, organisation_id);
 }
 
 static void
@@ -879,7 +896,16 @@ rk_project_editor_class_init (RkProjectEditorClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * RkProjectEditor::open-organisation:
+   * @organisation_id: a partner of the project to show
+   */
+  signals[OPEN_ORGANISATION] =
+    g_signal_new ("open-organisation", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
   g_type_ensure (RK_TYPE_DATE_ROW);
+  g_type_ensure (RK_TYPE_PROJECT_PARTNERS_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/rk-project-editor.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -898,6 +924,8 @@ rk_project_editor_class_init (RkProjectEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RkProjectEditor, texts_group);
   gtk_widget_class_bind_template_child (widget_class, RkProjectEditor, milestones_group);
   gtk_widget_class_bind_template_child (widget_class, RkProjectEditor, municipalities_group);
+  gtk_widget_class_bind_template_child (widget_class, RkProjectEditor, partners_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_organisation_cb);
   gtk_widget_class_bind_template_child (widget_class, RkProjectEditor, municipality_popover);
   gtk_widget_class_bind_template_child (widget_class, RkProjectEditor, municipality_search);
   gtk_widget_class_bind_template_child (widget_class, RkProjectEditor, municipality_list);

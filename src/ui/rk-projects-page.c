@@ -47,6 +47,20 @@ struct _RkProjectsPage
 
 G_DEFINE_FINAL_TYPE (RkProjectsPage, rk_projects_page, GTK_TYPE_WIDGET)
 
+enum {
+  OPEN_ORGANISATION,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+on_open_organisation_cb (RkProjectsPage *self,
+                         const char     *organisation_id)
+{
+  g_signal_emit (self, signals[OPEN_ORGANISATION], 0, organisation_id);
+}
+
 static void
 show_toast (RkProjectsPage *self,
             AdwToast       *toast)
@@ -464,6 +478,14 @@ rk_projects_page_class_init (RkProjectsPageClass *klass)
 
   object_class->dispose = rk_projects_page_dispose;
 
+  /**
+   * RkProjectsPage::open-organisation:
+   * @organisation_id: a partner of the open project
+   */
+  signals[OPEN_ORGANISATION] =
+    g_signal_new ("open-organisation", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
   g_type_ensure (RK_TYPE_PROJECT_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/rk-projects-page.ui");
@@ -522,6 +544,8 @@ rk_projects_page_init (RkProjectsPage *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 
+  g_signal_connect_object (self->editor, "open-organisation", G_CALLBACK (on_open_organisation_cb),
+                           self, G_CONNECT_SWAPPED);
   update_count (self);
 }
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rk-partners-page.h"
 #include "rk-projects-page.h"
 #include "rk-window.h"
 
@@ -21,6 +22,7 @@ struct _RkWindow
   /* Template widgets */
   AdwViewStack         *stack;
   RkProjectsPage       *projects_page;
+  RkPartnersPage       *partners_page;
   GtkRevealer          *read_only_revealer;
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
@@ -180,6 +182,15 @@ rk_window_save_size (RkWindow *self)
   g_settings_apply (self->settings);
 }
 
+static gboolean
+showing (RkWindow   *self,
+         const char *section)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), section) == 0;
+}
+
+/* Ctrl+N creates what the section shows: an organisation among the
+ * partners, a project everywhere else. */
 static void
 new_project_action (GtkWidget  *widget,
                     const char *action_name,
@@ -187,8 +198,30 @@ new_project_action (GtkWidget  *widget,
 {
   RkWindow *self = RK_WINDOW (widget);
 
+  if (showing (self, "partners"))
+    {
+      rk_partners_page_new_organisation (self->partners_page);
+      return;
+    }
+
   adw_view_stack_set_visible_child_name (self->stack, "projects");
   rk_projects_page_new_project (self->projects_page);
+}
+
+static void
+on_open_project_cb (RkWindow   *self,
+                    const char *project_id)
+{
+  adw_view_stack_set_visible_child_name (self->stack, "projects");
+  rk_projects_page_select (self->projects_page, project_id);
+}
+
+static void
+on_open_organisation_cb (RkWindow   *self,
+                         const char *organisation_id)
+{
+  adw_view_stack_set_visible_child_name (self->stack, "partners");
+  rk_partners_page_select (self->partners_page, organisation_id);
 }
 
 static void
@@ -209,8 +242,14 @@ find_action (GtkWidget  *widget,
 {
   RkWindow *self = RK_WINDOW (widget);
 
-  /* Each list section searches its own list; Overview and Reports have
-   * none yet, so Ctrl+F goes to the projects. */
+  /* Each list section searches its own list; from the others Ctrl+F goes
+   * to the projects. */
+  if (showing (self, "partners"))
+    {
+      rk_partners_page_focus_search (self->partners_page);
+      return;
+    }
+
   adw_view_stack_set_visible_child_name (self->stack, "projects");
   rk_projects_page_focus_search (self->projects_page);
 }
@@ -241,6 +280,7 @@ rk_window_close_request (GtkWindow *window)
 
   /* Edits save themselves: what is pending is stored before closing. */
   rk_projects_page_flush (self->projects_page);
+  rk_partners_page_flush (self->partners_page);
   rk_window_save_size (self);
 
   return GTK_WINDOW_CLASS (rk_window_parent_class)->close_request (window);
@@ -320,10 +360,12 @@ rk_window_class_init (RkWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RK_TYPE_PROJECTS_PAGE);
+  g_type_ensure (RK_TYPE_PARTNERS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/rk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RkWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RkWindow, projects_page);
+  gtk_widget_class_bind_template_child (widget_class, RkWindow, partners_page);
   gtk_widget_class_bind_template_child (widget_class, RkWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, RkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RkWindow, switcher_title);
@@ -357,6 +399,11 @@ rk_window_init (RkWindow *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), FALSE);
   update_window_actions (self);
+
+  g_signal_connect_object (self->partners_page, "open-project", G_CALLBACK (on_open_project_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->projects_page, "open-organisation", G_CALLBACK (on_open_organisation_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 RkWindow *
@@ -397,6 +444,7 @@ rk_window_set_database (RkWindow   *self,
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), database != NULL);
   rk_projects_page_set_database (self->projects_page, database);
+  rk_partners_page_set_database (self->partners_page, database);
   update_window_actions (self);
   gtk_revealer_set_reveal_child (self->read_only_revealer,
                                  database != NULL && rk_database_get_read_only (database));
@@ -453,4 +501,17 @@ rk_window_get_projects_page (RkWindow *self)
   g_return_val_if_fail (RK_IS_WINDOW (self), NULL);
 
   return GTK_WIDGET (self->projects_page);
+}
+
+/**
+ * rk_window_get_partners_page:
+ *
+ * Returns: (transfer none): the Partners section
+ */
+GtkWidget *
+rk_window_get_partners_page (RkWindow *self)
+{
+  g_return_val_if_fail (RK_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->partners_page);
 }

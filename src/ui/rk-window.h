@@ -26,5 +26,6 @@ void        rk_window_set_database    (RkWindow      *self,
 void        rk_window_show_open_error (RkWindow      *self,
                                        const GError  *error);
 GtkWidget  *rk_window_get_projects_page (RkWindow    *self);
+GtkWidget  *rk_window_get_partners_page (RkWindow    *self);
 
 G_END_DECLS
