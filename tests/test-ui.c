@@ -703,6 +703,58 @@ test_partner_from_project_and_back (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+check_has_label (GtkWidget     *widget,
+                 gconstpointer  label)
+{
+  return g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0;
+}
+
+static void
+test_partners_merge_with_choice (void)
+{
+  g_autoptr(RkDatabase) db = open_test_database (RK_DATABASE_OPEN_DEFAULT);
+  g_autoptr(RkOrganisation) target = rk_organisation_new ();
+  g_autoptr(RkOrganisation) source = rk_organisation_new ();
+  RkWindow *window = new_window (db);
+  GtkWidget *partners = rk_window_get_partners_page (window);
+  AdwMessageDialog *dialog;
+  GtkWidget *candidates, *shorter;
+  g_autofree char *address = NULL;
+
+  g_object_set (target, "name", "Stiftung Zollverein", "address", "Essen", NULL);
+  g_object_set (source, "name", "stiftung zollverein e.V.", "address", "Gelsenkirchener Straße 181, Essen", NULL);
+  g_assert_true (rk_organisation_insert (target, db, NULL) && rk_organisation_insert (source, db, NULL));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "partners");
+  rk_partners_page_select (RK_PARTNERS_PAGE (partners), rk_organisation_get_id (source));
+  iterate_main_loop ();
+  g_assert_true (gtk_widget_activate_action (partners, "partners.merge", NULL));
+  iterate_main_loop ();
+
+  dialog = find_dialog_for (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "merge"));
+  candidates = find_widget (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_LIST_BOX, NULL, NULL);
+  gtk_list_box_select_row (GTK_LIST_BOX (candidates), gtk_list_box_get_row_at_index (GTK_LIST_BOX (candidates), 0));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "merge"));
+
+  /* The longer address is chosen; the user prefers the shorter one. */
+  shorter = find_widget (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_CHECK_BUTTON, check_has_label, "Essen");
+  g_assert_nonnull (shorter);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (shorter)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (shorter), TRUE);
+  adw_message_dialog_response (dialog, "merge");
+  iterate_main_loop ();
+
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM organisation"), ==, 1);
+  g_assert_true (rk_organisation_reload (target, db, NULL));
+  g_object_get (target, "address", &address, NULL);
+  g_assert_cmpstr (address, ==, "Essen");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -734,6 +786,7 @@ main (int   argc,
   g_test_add_func ("/ui/projects/code-must-be-unique", test_projects_code_must_be_unique);
   g_test_add_func ("/ui/projects/fold-at-360", test_projects_fold_at_360);
   g_test_add_func ("/ui/partners/from-project-and-back", test_partner_from_project_and_back);
+  g_test_add_func ("/ui/partners/merge-with-choice", test_partners_merge_with_choice);
 
   status = g_test_run ();
   rk_test_remove_dirs ();

@@ -474,8 +474,9 @@ on_merge_response_cb (AdwMessageDialog *dialog,
   g_clear_pointer (&self->selected_id, g_free);
   show_organisation (self, NULL);
 
-  /* Each field keeps the longer of the two texts. */
-  if (!rk_organisation_merge (self->db, rk_organisation_get_id (target), source_id, NULL,
+  /* Each field keeps what the user chose, the longer text by default. */
+  if (!rk_organisation_merge (self->db, rk_organisation_get_id (target), source_id,
+                              g_object_get_data (G_OBJECT (dialog), "choices"),
                               &snapshot, &error))
     {
       show_error (self, error);
@@ -526,12 +527,99 @@ on_merge_search_cb (GtkSearchEntry *entry,
                    gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
+/* The text fields a merge combines, with their labels. */
+static const struct {
+  const char *property;
+  const char *label;
+} merged_fields[] = {
+  { "address", N_("Address") },
+  { "website", N_("Website") },
+  { "email", N_("E-Mail") },
+  { "phone", N_("Phone") },
+  { "notes", N_("Notes") },
+};
+
+static void
+on_choice_toggled_cb (GtkCheckButton   *button,
+                      AdwMessageDialog *dialog)
+{
+  GHashTable *choices = g_object_get_data (G_OBJECT (dialog), "choices");
+
+  if (gtk_check_button_get_active (button))
+    g_hash_table_insert (choices, g_object_get_data (G_OBJECT (button), "property"),
+                         g_object_get_data (G_OBJECT (button), "choice"));
+}
+
+static GtkWidget *
+choice_button (const char       *property,
+               const char       *value,
+               RkMergeChoice     choice,
+               GtkCheckButton   *group,
+               AdwMessageDialog *dialog)
+{
+  GtkWidget *button = gtk_check_button_new_with_label (value);
+
+  if (group != NULL)
+    gtk_check_button_set_group (GTK_CHECK_BUTTON (button), group);
+  g_object_set_data (G_OBJECT (button), "property", (gpointer) property);
+  g_object_set_data (G_OBJECT (button), "choice", GINT_TO_POINTER (choice));
+  g_signal_connect_object (button, "toggled", G_CALLBACK (on_choice_toggled_cb), dialog, 0);
+  return button;
+}
+
+/* Where both have a different text, the user picks one; the longer is
+ * chosen to begin with. */
+static void
+show_choices (AdwMessageDialog *dialog,
+              RkOrganisation   *source,
+              RkOrganisation   *target)
+{
+  GtkBox *box = g_object_get_data (G_OBJECT (dialog), "choice-box");
+  GHashTable *choices = g_object_get_data (G_OBJECT (dialog), "choices");
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+  g_hash_table_remove_all (choices);
+
+  for (guint i = 0; target != NULL && i < G_N_ELEMENTS (merged_fields); i++)
+    {
+      g_autofree char *mine = NULL, *theirs = NULL;
+      GtkWidget *heading, *keep, *take;
+
+      g_object_get (target, merged_fields[i].property, &mine, NULL);
+      g_object_get (source, merged_fields[i].property, &theirs, NULL);
+      if (*mine == '\0' || *theirs == '\0' || g_str_equal (mine, theirs))
+        continue;
+
+      heading = gtk_label_new (_(merged_fields[i].label));
+      gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      gtk_widget_add_css_class (heading, "heading");
+      keep = choice_button (merged_fields[i].property, mine, RK_MERGE_KEEP_TARGET, NULL, dialog);
+      take = choice_button (merged_fields[i].property, theirs, RK_MERGE_TAKE_SOURCE,
+                            GTK_CHECK_BUTTON (keep), dialog);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (g_utf8_strlen (theirs, -1) > g_utf8_strlen (mine, -1)
+                                                     ? take : keep), TRUE);
+      gtk_box_append (box, heading);
+      gtk_box_append (box, keep);
+      gtk_box_append (box, take);
+    }
+}
+
 static void
 on_candidate_selected_cb (GtkListBox       *box,
                           GtkListBoxRow    *row,
                           AdwMessageDialog *dialog)
 {
+  RkPartnersPage *self = g_object_get_data (G_OBJECT (dialog), "page");
+
+  /* The list empties as the dialog goes away, hidden by then. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (box)))
+    return;
+
   adw_message_dialog_set_response_enabled (dialog, "merge", row != NULL);
+  show_choices (dialog, rk_organisation_editor_get_organisation (self->editor),
+                row != NULL ? g_object_get_data (G_OBJECT (row), "organisation") : NULL);
 }
 
 static void
@@ -541,7 +629,7 @@ merge_action (GtkWidget  *widget,
 {
   RkPartnersPage *self = RK_PARTNERS_PAGE (widget);
   RkOrganisation *source = rk_organisation_editor_get_organisation (self->editor);
-  GtkWidget *dialog, *box, *search, *scrolled, *candidates;
+  GtkWidget *dialog, *box, *search, *scrolled, *candidates, *choice_box;
 
   if (source == NULL)
     return;
@@ -550,7 +638,7 @@ merge_action (GtkWidget  *widget,
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                    _("Merge Into Another Organisation"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("Choose the organisation that “%s” is merged into. Its project links move there; of two different texts the longer one is kept. “%s” is then deleted; Undo brings both back."),
+                                  _("Choose the organisation that “%s” is merged into. Its project links move there; where both have a different text, choose which one stays. “%s” is then deleted; Undo brings both back."),
                                   rk_organisation_get_name (source), rk_organisation_get_name (source));
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -566,7 +654,14 @@ merge_action (GtkWidget  *widget,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), candidates);
   gtk_box_append (GTK_BOX (box), search);
   gtk_box_append (GTK_BOX (box), scrolled);
+  choice_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  gtk_box_append (GTK_BOX (box), choice_box);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  g_object_set_data (G_OBJECT (dialog), "page", self);
+  g_object_set_data (G_OBJECT (dialog), "choice-box", choice_box);
+  g_object_set_data_full (G_OBJECT (dialog), "choices",
+                          g_hash_table_new (g_str_hash, g_str_equal),
+                          (GDestroyNotify) g_hash_table_unref);
 
   g_object_set_data (G_OBJECT (search), "candidates", candidates);
   g_object_set_data (G_OBJECT (dialog), "candidates", candidates);
@@ -785,12 +880,14 @@ rk_partners_page_select (RkPartnersPage *self,
   if (self->list == NULL)
     return;
 
-  /* Not found among the current hits: show all and look again. */
+  /* Not found among the current hits (or not listed yet): show all, read
+   * the list now and look again. */
   if (!rk_record_list_find (self->list, organisation_id, &position))
     {
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       rk_record_list_set_search (self->list, NULL);
       reset_filters_action (GTK_WIDGET (self), NULL, NULL);
+      rk_record_list_refresh (self->list, NULL);
       if (!rk_record_list_find (self->list, organisation_id, &position))
         return;
     }
