@@ -14,6 +14,8 @@
 #include <locale.h>
 
 #include "rk-example.h"
+#include "rk-organisation.h"
+#include "rk-partners-page.h"
 #include "rk-project-list.h"
 #include "rk-projects-page.h"
 #include "rk-window.h"
@@ -45,6 +47,7 @@ main (int   argc,
   gboolean dark = FALSE;
   gboolean example = FALSE;
   g_autofree char *project = NULL;
+  g_autofree char *organisation = NULL;
   int width = 1000, height = 700;
   GOptionEntry entries[] = {
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, "Database", "FILE" },
@@ -54,6 +57,7 @@ main (int   argc,
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "Height", "H" },
     { "example", 0, 0, G_OPTION_ARG_NONE, &example, "Load the example data", NULL },
     { "project", 0, 0, G_OPTION_ARG_STRING, &project, "Open the first project found by this search", "TEXT" },
+    { "organisation", 0, 0, G_OPTION_ARG_STRING, &organisation, "Open the first organisation found by this search", "TEXT" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("OUTPUT.png");
@@ -123,6 +127,19 @@ main (int   argc,
           found = g_list_model_get_item (G_LIST_MODEL (list), 0);
           rk_projects_page_select (RK_PROJECTS_PAGE (rk_window_get_projects_page (window)),
                                    rk_project_get_id (found));
+        }
+    }
+  if (organisation != NULL)
+    {
+      g_autoptr(RkRecordList) list = rk_organisation_list_new (db);
+      g_autoptr(RkOrganisation) found = NULL;
+
+      rk_record_list_set_search (list, organisation);
+      if (g_list_model_get_n_items (G_LIST_MODEL (list)) > 0)
+        {
+          found = g_list_model_get_item (G_LIST_MODEL (list), 0);
+          rk_partners_page_select (RK_PARTNERS_PAGE (rk_window_get_partners_page (window)),
+                                   rk_organisation_get_id (found));
         }
     }
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);

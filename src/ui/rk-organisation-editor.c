@@ -45,6 +45,8 @@ struct _RkOrganisationEditor
   AdwEntryRow    *website_row;
   AdwEntryRow    *email_row;
   AdwEntryRow    *phone_row;
+  GtkWidget      *open_website_button;
+  GtkWidget      *write_email_button;
   AdwActionRow   *changed_row;
   GtkLabel       *validation_label;
   GtkTextView    *notes_view;
@@ -61,6 +63,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void update_link_buttons (RkOrganisationEditor *self);
 
 static void
 update_validation (RkOrganisationEditor *self)
@@ -87,6 +91,7 @@ update_validation (RkOrganisationEditor *self)
     }
   gtk_label_set_text (self->validation_label, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->validation_label), text->len > 0);
+  update_link_buttons (self);
 }
 
 static void
@@ -99,6 +104,21 @@ set_error (RkOrganisationEditor *self,
   else
     g_hash_table_remove (self->errors, widget);
   update_validation (self);
+}
+
+/* Opening an address works only for a valid, stored one. */
+static void
+update_link_buttons (RkOrganisationEditor *self)
+{
+  gboolean has_website = self->organisation != NULL &&
+                         *rk_organisation_get_website (self->organisation) != '\0' &&
+                         !g_hash_table_contains (self->errors, self->website_row);
+  gboolean has_email = self->organisation != NULL &&
+                       *rk_organisation_get_email (self->organisation) != '\0' &&
+                       !g_hash_table_contains (self->errors, self->email_row);
+
+  gtk_widget_set_sensitive (self->open_website_button, has_website);
+  gtk_widget_set_sensitive (self->write_email_button, has_email);
 }
 
 static void
@@ -165,8 +185,8 @@ try_apply (RkOrganisationEditor *self,
       return;
     }
 
-  set_error (self, widget, NULL);
   g_object_set_property (G_OBJECT (self->organisation), property, value);
+  set_error (self, widget, NULL);
   g_clear_handle_id (&self->save_id, g_source_remove);
   self->save_id = g_timeout_add (SAVE_DELAY_MS, save_cb, self);
 }
@@ -593,6 +613,8 @@ rk_organisation_editor_class_init (RkOrganisationEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RkOrganisationEditor, website_row);
   gtk_widget_class_bind_template_child (widget_class, RkOrganisationEditor, email_row);
   gtk_widget_class_bind_template_child (widget_class, RkOrganisationEditor, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, RkOrganisationEditor, open_website_button);
+  gtk_widget_class_bind_template_child (widget_class, RkOrganisationEditor, write_email_button);
   gtk_widget_class_bind_template_child (widget_class, RkOrganisationEditor, changed_row);
   gtk_widget_class_bind_template_child (widget_class, RkOrganisationEditor, validation_label);
   gtk_widget_class_bind_template_child (widget_class, RkOrganisationEditor, notes_view);
