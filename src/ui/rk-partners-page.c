@@ -18,6 +18,7 @@
 #include "rk-organisation.h"
 #include "rk-partners-page.h"
 #include "rk-reference.h"
+#include "rk-toast.h"
 
 struct _RkPartnersPage
 {
@@ -51,28 +52,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static void
-show_toast (RkPartnersPage *self,
-            AdwToast       *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
-show_error (RkPartnersPage *self,
-            const GError   *error)
-{
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_timeout (toast, 0);
-  show_toast (self, toast);
-}
 
 static void
 update_actions (RkPartnersPage *self)
@@ -345,7 +324,7 @@ on_undo_cb (AdwToast       *toast,
 
   if (!rk_snapshot_restore (snapshot, self->db, &error))
     {
-      show_error (self, error);
+      rk_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -366,7 +345,7 @@ toast_with_undo (RkPartnersPage *self,
   g_object_set_data_full (G_OBJECT (toast), "snapshot", snapshot, (GDestroyNotify) rk_snapshot_free);
   g_object_set_data_full (G_OBJECT (toast), "organisation-id", g_strdup (select_id), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_cb), self, 0);
-  show_toast (self, toast);
+  rk_toast_show (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -389,7 +368,7 @@ delete_now (RkPartnersPage *self)
 
   if (!rk_organisation_delete (self->db, id, &snapshot, &error))
     {
-      show_error (self, error);
+      rk_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -479,7 +458,7 @@ on_merge_response_cb (AdwMessageDialog *dialog,
                               g_object_get_data (G_OBJECT (dialog), "choices"),
                               &snapshot, &error))
     {
-      show_error (self, error);
+      rk_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -723,7 +702,7 @@ load_example_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!rk_example_load (self->db, &error))
-    show_error (self, error);
+    rk_toast_show_error (GTK_WIDGET (self), error);
   rk_record_list_refresh (self->list, NULL);
 }
 
@@ -926,7 +905,7 @@ rk_partners_page_new_organisation (RkPartnersPage *self)
   g_object_set (organisation, "name", _("New Organisation"), NULL);
   if (!rk_organisation_insert (organisation, self->db, &error))
     {
-      show_error (self, error);
+      rk_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
 

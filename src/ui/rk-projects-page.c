@@ -18,6 +18,7 @@
 #include "rk-project-row.h"
 #include "rk-projects-page.h"
 #include "rk-reference.h"
+#include "rk-toast.h"
 
 struct _RkProjectsPage
 {
@@ -59,28 +60,6 @@ on_open_organisation_cb (RkProjectsPage *self,
                          const char     *organisation_id)
 {
   g_signal_emit (self, signals[OPEN_ORGANISATION], 0, organisation_id);
-}
-
-static void
-show_toast (RkProjectsPage *self,
-            AdwToast       *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
-show_error (RkProjectsPage *self,
-            const GError   *error)
-{
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_timeout (toast, 0);
-  show_toast (self, toast);
 }
 
 static void
@@ -337,7 +316,7 @@ on_undo_delete_cb (AdwToast       *toast,
 
   if (!rk_snapshot_restore (snapshot, self->db, &error))
     {
-      show_error (self, error);
+      rk_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -370,7 +349,7 @@ delete_action (GtkWidget  *widget,
 
   if (!rk_project_delete (self->db, id, &snapshot, &error))
     {
-      show_error (self, error);
+      rk_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -386,7 +365,7 @@ delete_action (GtkWidget  *widget,
                           (GDestroyNotify) rk_snapshot_free);
   g_object_set_data_full (G_OBJECT (toast), "project-id", g_strdup (id), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), self, 0);
-  show_toast (self, toast);
+  rk_toast_show (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -607,7 +586,7 @@ rk_projects_page_new_project (RkProjectsPage *self)
   g_object_set (project, "title", _("New Project"), NULL);
   if (!rk_project_insert (project, self->db, &error))
     {
-      show_error (self, error);
+      rk_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -663,13 +642,13 @@ rk_projects_page_load_example_data (RkProjectsPage *self)
 
   if (!rk_example_load (self->db, &error))
     {
-      show_error (self, error);
+      rk_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
 
   rk_record_list_refresh (self->list, NULL);
   fill_filters (self);
-  show_toast (self, adw_toast_new (_("Example data loaded: projects, partner organisations and advisory board members from public sources")));
+  rk_toast_show (GTK_WIDGET (self), adw_toast_new (_("Example data loaded: projects, partner organisations and advisory board members from public sources")));
   update_actions (self);
 }
 
@@ -691,13 +670,13 @@ rk_projects_page_remove_example_data (RkProjectsPage *self)
 
   if (!rk_example_remove (self->db, &error))
     {
-      show_error (self, error);
+      rk_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
 
   rk_record_list_refresh (self->list, NULL);
   fill_filters (self);
-  show_toast (self, adw_toast_new (_("Example data removed")));
+  rk_toast_show (GTK_WIDGET (self), adw_toast_new (_("Example data removed")));
   update_actions (self);
 }
 
