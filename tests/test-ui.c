@@ -7,17 +7,26 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "rk-board-page.h"
 #include "rk-database-private.h"
+#include "rk-meeting-editor.h"
+#include "rk-member-editor.h"
+#include "rk-note-editor.h"
+#include "rk-note-row.h"
+#include "rk-project-chooser.h"
+#include "rk-project-notes-group.h"
 #include "rk-project-list.h"
 #include "rk-project.h"
 #include "rk-date-row.h"
 #include "rk-project-editor.h"
 #include "rk-project-row.h"
 #include "rk-organisation-editor.h"
+#include "rk-overview-page.h"
 #include "rk-organisation.h"
 #include "rk-partners-page.h"
 #include "rk-project-partners-group.h"
 #include "rk-projects-page.h"
+#include "rk-reports-page.h"
 #include "rk-test-util.h"
 #include "rk-window.h"
 
@@ -119,6 +128,15 @@ test_every_ui_file_loads (void)
   g_type_ensure (RK_TYPE_DATE_ROW);
   g_type_ensure (RK_TYPE_PARTNERS_PAGE);
   g_type_ensure (RK_TYPE_ORGANISATION_EDITOR);
+  g_type_ensure (RK_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (RK_TYPE_REPORTS_PAGE);
+  g_type_ensure (RK_TYPE_BOARD_PAGE);
+  g_type_ensure (RK_TYPE_NOTE_EDITOR);
+  g_type_ensure (RK_TYPE_NOTE_ROW);
+  g_type_ensure (RK_TYPE_MEMBER_EDITOR);
+  g_type_ensure (RK_TYPE_MEETING_EDITOR);
+  g_type_ensure (RK_TYPE_PROJECT_CHOOSER);
+  g_type_ensure (RK_TYPE_PROJECT_NOTES_GROUP);
 
   collect_ui_files (RESOURCE_PATH "/", files);
   g_assert_cmpuint (files->len, >=, 2);
@@ -251,6 +269,12 @@ test_window_read_only (void)
   g_assert_true (gtk_widget_get_visible (label));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)),
                             _("This database is read-only. Everything can be viewed, but changes cannot be saved.")));
+
+  /* Edits are disabled: nothing can be created, the editors do not edit. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-project", NULL);
+  g_assert_cmpint (rk_database_count_rows (db, "project", NULL), ==, 0);
+  g_assert_false (gtk_widget_get_sensitive (find_descendant (find_descendant (rk_window_get_projects_page (window), RK_TYPE_PROJECT_EDITOR), ADW_TYPE_CLAMP)));
+  g_assert_false (gtk_widget_get_sensitive (find_descendant (find_descendant (rk_window_get_partners_page (window), RK_TYPE_ORGANISATION_EDITOR), ADW_TYPE_CLAMP)));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -26,6 +26,8 @@ struct _RkOrganisationEditor
 {
   GtkWidget       parent_instance;
 
+  GtkWidget     *clamp;
+
   RkDatabase     *db;
   RkOrganisation *organisation;
   RkOrganisation *saved;
@@ -604,6 +606,7 @@ rk_organisation_editor_class_init (RkOrganisationEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/rk-organisation-editor.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, RkOrganisationEditor, clamp);
   gtk_widget_class_bind_template_child (widget_class, RkOrganisationEditor, example_note);
   gtk_widget_class_bind_template_child (widget_class, RkOrganisationEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, RkOrganisationEditor, duplicate_row);
@@ -663,6 +666,10 @@ rk_organisation_editor_set_database (RkOrganisationEditor *self,
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   g_return_if_fail (RK_IS_ORGANISATION_EDITOR (self));
+
+  /* A read-only database can be read but not edited; the page still
+   * scrolls. */
+  gtk_widget_set_sensitive (self->clamp, db == NULL || !rk_database_get_read_only (db));
 
   rk_organisation_editor_set_organisation (self, NULL);
   if (!g_set_object (&self->db, db) || db == NULL)

@@ -28,6 +28,8 @@ struct _RkProjectEditor
 {
   GtkWidget         parent_instance;
 
+  GtkWidget     *clamp;
+
   RkDatabase    *db;
   RkProject     *project;
   RkProject     *saved;          /* the project as last stored */
@@ -909,6 +911,7 @@ rk_project_editor_class_init (RkProjectEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/rk-project-editor.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, RkProjectEditor, clamp);
   gtk_widget_class_bind_template_child (widget_class, RkProjectEditor, example_note);
   gtk_widget_class_bind_template_child (widget_class, RkProjectEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, RkProjectEditor, code_row);
@@ -980,6 +983,10 @@ rk_project_editor_set_database (RkProjectEditor *self,
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   g_return_if_fail (RK_IS_PROJECT_EDITOR (self));
+
+  /* A read-only database can be read but not edited; the page still
+   * scrolls. */
+  gtk_widget_set_sensitive (self->clamp, db == NULL || !rk_database_get_read_only (db));
 
   rk_project_editor_set_project (self, NULL);
   if (!g_set_object (&self->db, db) || db == NULL)
