@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "rk-application.h"
+#include "rk-cli-report.h"
 #include "rk-cli.h"
 #include "rk-database.h"
 #include "rk-window.h"
@@ -33,6 +34,8 @@ static const GOptionEntry main_entries[] = {
     N_("Print the projects, one per line: code, title and status key, sorted by code"), NULL },
   { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --list-projects: only the projects that match TEXT"), N_("TEXT") },
+  { "report-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the latest progress report, or the current state of the projects when there is none, as a PDF to FILE"), N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -54,6 +57,7 @@ rk_application_handle_local_options (GApplication *app,
   RkApplication *self = RK_APPLICATION (app);
   g_autofree char *database = NULL;
   g_autofree char *search = NULL;
+  g_autofree char *report_pdf = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -75,6 +79,9 @@ rk_application_handle_local_options (GApplication *app,
 
   /* Batch options do their work here, before GTK is initialised, so they
    * need no display. */
+  if (g_variant_dict_lookup (options, "report-pdf", "^ay", &report_pdf))
+    return rk_cli_report_pdf (rk_application_get_database_path (self), report_pdf);
+
   if (g_variant_dict_contains (options, "check"))
     return rk_cli_check (rk_application_get_database_path (self));
 

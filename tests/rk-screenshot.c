@@ -13,7 +13,9 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "rk-board-page.h"
 #include "rk-example.h"
+#include "rk-note-list.h"
 #include "rk-organisation.h"
 #include "rk-partners-page.h"
 #include "rk-project-list.h"
@@ -25,6 +27,23 @@ quit_cb (gpointer user_data)
 {
   *(gboolean *) user_data = TRUE;
   return G_SOURCE_REMOVE;
+}
+
+/* The Advisory Board section, wherever the window holds it. */
+static GtkWidget *
+find_board_page (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = RK_IS_BOARD_PAGE (child) ? child : find_board_page (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
 }
 
 /* Lets the window lay itself out and paint a few frames. */
@@ -48,6 +67,7 @@ main (int   argc,
   gboolean example = FALSE;
   g_autofree char *project = NULL;
   g_autofree char *organisation = NULL;
+  g_autofree char *note = NULL;
   int width = 1000, height = 700;
   GOptionEntry entries[] = {
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, "Database", "FILE" },
@@ -58,6 +78,7 @@ main (int   argc,
     { "example", 0, 0, G_OPTION_ARG_NONE, &example, "Load the example data", NULL },
     { "project", 0, 0, G_OPTION_ARG_STRING, &project, "Open the first project found by this search", "TEXT" },
     { "organisation", 0, 0, G_OPTION_ARG_STRING, &organisation, "Open the first organisation found by this search", "TEXT" },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, "Open the first advisory board note found by this search", "TEXT" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("OUTPUT.png");
@@ -140,6 +161,19 @@ main (int   argc,
           found = g_list_model_get_item (G_LIST_MODEL (list), 0);
           rk_partners_page_select (RK_PARTNERS_PAGE (rk_window_get_partners_page (window)),
                                    rk_organisation_get_id (found));
+        }
+    }
+  if (note != NULL && find_board_page (GTK_WIDGET (window)) != NULL)
+    {
+      g_autoptr(RkRecordList) list = rk_note_list_new (db);
+      g_autoptr(RkNote) found = NULL;
+
+      rk_record_list_set_search (list, note);
+      if (g_list_model_get_n_items (G_LIST_MODEL (list)) > 0)
+        {
+          found = g_list_model_get_item (G_LIST_MODEL (list), 0);
+          rk_board_page_open_note (RK_BOARD_PAGE (find_board_page (GTK_WIDGET (window))),
+                                   rk_note_get_id (found));
         }
     }
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);

@@ -14,6 +14,9 @@
 #define N_PARTNER_LINKS   32
 #define N_MILESTONES      5
 #define N_MUNICIPALITIES  3
+#define N_MEETINGS        1
+#define N_ATTENDANCES     3
+#define N_NOTES           1
 
 static gint64
 query_int64 (RkDatabase *db,
@@ -90,6 +93,9 @@ assert_whole_set (RkDatabase *db)
   g_assert_cmpint (rk_database_count_rows (db, "project_partner", NULL), ==, N_PARTNER_LINKS);
   g_assert_cmpint (rk_database_count_rows (db, "milestone", NULL), ==, N_MILESTONES);
   g_assert_cmpint (rk_database_count_rows (db, "project_municipality", NULL), ==, N_MUNICIPALITIES);
+  g_assert_cmpint (rk_database_count_rows (db, "meeting", NULL), ==, N_MEETINGS);
+  g_assert_cmpint (rk_database_count_rows (db, "meeting_member", NULL), ==, N_ATTENDANCES);
+  g_assert_cmpint (rk_database_count_rows (db, "note", NULL), ==, N_NOTES);
 }
 
 static void
@@ -113,6 +119,8 @@ test_load (void)
   g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM project WHERE is_example <> 1"), ==, 0);
   g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM organisation WHERE is_example <> 1"), ==, 0);
   g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM board_member WHERE is_example <> 1"), ==, 0);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM meeting WHERE is_example <> 1"), ==, 0);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM note WHERE is_example <> 1"), ==, 0);
 
   /* Every project is linked to at least one partner, and every
    * organisation to a project. */
@@ -133,7 +141,8 @@ test_load (void)
 
   /* Every row was announced once the transaction committed. */
   g_assert_cmpuint (seen->len, ==, N_PROJECTS + N_ORGANISATIONS + N_BOARD_MEMBERS +
-                                   N_PARTNER_LINKS + N_MILESTONES + N_MUNICIPALITIES);
+                                   N_PARTNER_LINKS + N_MILESTONES + N_MUNICIPALITIES +
+                                   N_MEETINGS + N_ATTENDANCES + N_NOTES);
   g_assert_true (seen_contains (seen, "project/0a023f8c-bf3e-579b-85ef-55cec0ec674a"));
   g_assert_true (seen_contains (seen, "board_member/a1709836-8873-5282-b71f-047708b46a2c"));
 
@@ -151,6 +160,7 @@ test_facts (void)
   g_auto(GStrv) volumes = NULL;
   g_auto(GStrv) ministries = NULL;
   g_auto(GStrv) members = NULL;
+  g_auto(GStrv) meetings = NULL;
 
   g_assert_true (rk_example_load (db, &error));
   g_assert_no_error (error);
@@ -194,6 +204,24 @@ test_facts (void)
     "Arndt G. Kirchhoff, Präsident, unternehmer nrw, 2018-10-22–2023-08-16",
     "Dr. Franz-Josef Overbeck, Bischof von Essen, Bistum Essen, 2018-10-22–2023-08-16",
     NULL }));
+
+  /* The constituent meeting, with all three present. */
+  meetings = query_strv (db, "SELECT date || ', ' || place || ', ' || title FROM meeting");
+  g_assert_cmpstrv (meetings, ((const char *[]) {
+    "2018-10-22, Bischofshaus, Essen, Konstituierende Sitzung des Beirats", NULL }));
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM meeting_member mm"
+                                    " JOIN board_member b ON b.id = mm.board_member_id"
+                                    " JOIN meeting m ON m.id = mm.meeting_id"
+                                    " WHERE m.date = '2018-10-22'"), ==, 3);
+
+  /* No minutes are public: the one note says it shows the format only,
+   * and claims no author and no project. */
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM note n JOIN meeting m ON m.id = n.meeting_id"
+                                    " WHERE n.author_id IS NULL AND n.date = m.date"
+                                    " AND instr (n.title, 'Beispiel') > 0"
+                                    " AND instr (n.text, 'keine Wiedergabe der Sitzung') > 0"), ==, 1);
+  g_assert_cmpint (rk_database_count_rows (db, "note_project", NULL), ==, 0);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM note_fts WHERE note_fts MATCH 'format*'"), ==, 1);
 
   /* Cities are linked to their seeded municipality. */
   g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM organisation o"
@@ -274,6 +302,9 @@ test_fixed_keys (void)
     "SELECT id FROM project_partner ORDER BY id",
     "SELECT id FROM milestone ORDER BY id",
     "SELECT id FROM project_municipality ORDER BY id",
+    "SELECT id FROM meeting ORDER BY id",
+    "SELECT id FROM meeting_member ORDER BY id",
+    "SELECT id FROM note ORDER BY id",
   };
   g_autoptr(RkDatabase) first = rk_test_open_new_database ();
   g_autoptr(RkDatabase) second = rk_test_open_new_database ();
@@ -319,6 +350,9 @@ test_remove (void)
   g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM project WHERE title = 'Eigenes Projekt'"), ==, 1);
   g_assert_cmpint (rk_database_count_rows (db, "organisation", NULL), ==, 0);
   g_assert_cmpint (rk_database_count_rows (db, "board_member", NULL), ==, 0);
+  g_assert_cmpint (rk_database_count_rows (db, "meeting", NULL), ==, 0);
+  g_assert_cmpint (rk_database_count_rows (db, "meeting_member", NULL), ==, 0);
+  g_assert_cmpint (rk_database_count_rows (db, "note", NULL), ==, 0);
   g_assert_cmpint (rk_database_count_rows (db, "project_partner", NULL), ==, 0);
   g_assert_cmpint (rk_database_count_rows (db, "milestone", NULL), ==, 0);
   g_assert_cmpint (rk_database_count_rows (db, "project_municipality", NULL), ==, 0);
@@ -327,13 +361,15 @@ test_remove (void)
 
   /* Every removed row was announced, the user's project was not. */
   g_assert_cmpuint (seen->len, ==, N_PROJECTS + N_ORGANISATIONS + N_BOARD_MEMBERS +
-                                   N_PARTNER_LINKS + N_MILESTONES + N_MUNICIPALITIES);
+                                   N_PARTNER_LINKS + N_MILESTONES + N_MUNICIPALITIES +
+                                   N_MEETINGS + N_ATTENDANCES + N_NOTES);
   g_assert_true (seen_contains (seen, "project/0a023f8c-bf3e-579b-85ef-55cec0ec674a"));
   g_assert_false (seen_contains (seen, "project/6a1ad9a8-7f3a-4f57-9d55-0d8f3b0b6f01"));
 
   /* The search index forgets the example rows too. */
   g_assert_cmpint (query_int64 (db, "SELECT (SELECT count(*) FROM project_fts)"
-                                    " + (SELECT count(*) FROM organisation_fts)"), ==, 1);
+                                    " + (SELECT count(*) FROM organisation_fts)"
+                                    " + (SELECT count(*) FROM note_fts)"), ==, 1);
 
   g_assert_true (rk_database_check_integrity (db, &error));
   g_assert_no_error (error);

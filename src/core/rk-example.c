@@ -2,9 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Eight projects of the Ruhr-Konferenz, their partner organisations and the
- * three members of the advisory board, from public sources (domain.md). The
- * set holds only what those sources say: no status, sum or date is made up.
+ * Eight projects of the Ruhr-Konferenz, their partner organisations, the
+ * three members of the advisory board and its constituent meeting, from
+ * public sources (domain.md). The set holds only what those sources say: no
+ * status, sum or date is made up. No minutes of the board are public, so
+ * the one note in the set says nothing about what was discussed: it is
+ * plainly marked as an example of the format.
  * Where a source gives a figure that is not a project volume (a sum per
  * year, for one year, up to a date) or marks a point as an inference, the
  * project's texts say so instead of a field pretending to know more.
@@ -341,6 +344,58 @@ static const struct {
 #define BOARD_ACTIVE_FROM "2018-10-22"
 #define BOARD_ACTIVE_TO   "2023-08-16"
 
+/* The constituent meeting of 22 October 2018 in the Bischofshaus in Essen,
+ * with the three members present. */
+#define MEETING_CONSTITUENT "df4ea0e5-efc8-56b6-af09-197e1ad5ab46"
+
+static const struct {
+  const char *id;
+  const char *date;
+  const char *place;
+  const char *title;
+} meetings[] = {
+  { MEETING_CONSTITUENT, "2018-10-22", "Bischofshaus, Essen", "Konstituierende Sitzung des Beirats" },
+};
+
+static const struct {
+  const char *id;
+  const char *meeting_id;
+  const char *member_id;
+} meeting_members[] = {
+  { "6b4569cb-6186-57de-974b-fd5aa55a7437", MEETING_CONSTITUENT, "a1709836-8873-5282-b71f-047708b46a2c" },
+  { "2f5bc3ee-9c3e-5879-959a-a92c9b04e766", MEETING_CONSTITUENT, "86092525-a71c-5cda-bf0e-d290d793fe6d" },
+  { "052fcee3-0dbf-5493-9ac5-14a7a4ce7b30", MEETING_CONSTITUENT, "1edaa48c-30c7-5802-a604-e8b8690f8c02" },
+};
+
+/* A note that shows the format and says so; it has no author and no
+ * linked project, since no source says who wrote what or which projects
+ * the meeting discussed. */
+static const struct {
+  const char *id;
+  const char *meeting_id;
+  const char *date;
+  const char *title;
+  const char *text;
+} notes[] = {
+  {
+    "93439d64-c52c-58ca-b6bf-01d44c57191c", MEETING_CONSTITUENT, "2018-10-22",
+    "Beispiel: So sieht eine Notiz aus",
+    "Dies ist ein Beispiel für das Format einer Notiz, keine Wiedergabe der "
+    "Sitzung. Öffentliche Protokolle des Beirats gibt es nicht; deshalb steht "
+    "hier nichts darüber, was in der Sitzung gesagt oder beschlossen wurde.\n"
+    "\n"
+    "Eine Notiz hält das Datum, einen Titel und den Text in Absätzen fest. Sie "
+    "kann einer Sitzung zugeordnet werden – hier der konstituierenden Sitzung "
+    "vom 22. Oktober 2018 im Bischofshaus in Essen – und ein Beiratsmitglied "
+    "als Verfasserin oder Verfasser nennen.\n"
+    "\n"
+    "Mit der Notiz werden die Projekte verknüpft, die sie betrifft; auf der "
+    "Seite jedes dieser Projekte ist die Notiz dann aufgeführt. Dieses "
+    "Beispiel ist mit keinem Projekt verknüpft, weil keine Quelle sagt, welche "
+    "Projekte in der Sitzung beraten wurden."
+  },
+};
+
 /* Rows the removal takes out or changes, collected before the deletes so
  * that each can be announced: the example rows themselves, the rows that
  * cascade with them, and the user's rows whose reference to an example row
@@ -588,14 +643,90 @@ insert_board_members (RkDatabase  *db,
   return TRUE;
 }
 
+/* The meeting with its members present, then the note of the format. */
+static gboolean
+insert_meetings_and_notes (RkDatabase  *db,
+                           const char  *now,
+                           GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (meetings); i++)
+    {
+      g_autoptr(RkStatement) stmt = NULL;
+
+      stmt = rk_database_prepare (db,
+                                  "INSERT INTO meeting (id, date, place, title, is_example,"
+                                  " created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)"
+                                  " ON CONFLICT (id) DO NOTHING", error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, meetings[i].id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, meetings[i].date, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, meetings[i].place, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, meetings[i].title, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
+
+      if (!insert_done (db, stmt, "meeting", meetings[i].id, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (meeting_members); i++)
+    {
+      g_autoptr(RkStatement) stmt = NULL;
+
+      stmt = rk_database_prepare (db,
+                                  "INSERT INTO meeting_member (id, meeting_id, board_member_id,"
+                                  " created_at, updated_at) VALUES (?, ?, ?, ?, ?)"
+                                  " ON CONFLICT DO NOTHING", error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, meeting_members[i].id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, meeting_members[i].meeting_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, meeting_members[i].member_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
+
+      if (!insert_done (db, stmt, "meeting_member", meeting_members[i].id, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      g_autoptr(RkStatement) stmt = NULL;
+
+      stmt = rk_database_prepare (db,
+                                  "INSERT INTO note (id, meeting_id, date, title, text, is_example,"
+                                  " created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)"
+                                  " ON CONFLICT (id) DO NOTHING", error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, notes[i].id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, notes[i].meeting_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, notes[i].date, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, notes[i].title, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, notes[i].text, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
+
+      if (!insert_done (db, stmt, "note", notes[i].id, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * rk_example_load:
  * @db: a writable database
  * @error: a #GError in %RK_DATABASE_ERROR
  *
  * Adds the example data set: eight projects with their milestones, partner
- * organisations and municipalities, and the three members of the advisory
- * board, every row marked as an example. All of it is added in one
+ * organisations and municipalities, the three members of the advisory
+ * board, its constituent meeting and one note that shows the format, every
+ * row marked as an example. All of it is added in one
  * transaction, or nothing is. Rows of the set that are already there are
  * left as they are, so loading again adds only what is missing.
  *
@@ -619,7 +750,8 @@ rk_example_load (RkDatabase  *db,
    * they refer to both. */
   if (!insert_projects (db, now, error) ||
       !insert_organisations (db, now, error) ||
-      !insert_board_members (db, now, error))
+      !insert_board_members (db, now, error) ||
+      !insert_meetings_and_notes (db, now, error))
     {
       rk_database_rollback (db);
       return FALSE;

@@ -19,6 +19,7 @@
 #include "rk-date-row.h"
 #include "rk-format.h"
 #include "rk-project-editor.h"
+#include "rk-project-notes-group.h"
 #include "rk-project-partners-group.h"
 #include "rk-reference.h"
 
@@ -60,6 +61,7 @@ struct _RkProjectEditor
   AdwPreferencesGroup *milestones_group;
   AdwPreferencesGroup *municipalities_group;
   RkProjectPartnersGroup *partners_group;
+  RkProjectNotesGroup *notes_group;
   GtkPopover    *municipality_popover;
   GtkSearchEntry *municipality_search;
   GtkListBox    *municipality_list;
@@ -75,6 +77,8 @@ enum {
 
 enum {
   OPEN_ORGANISATION,
+  OPEN_NOTE,
+  SHOW_NOTES,
   N_SIGNALS
 };
 
@@ -781,6 +785,7 @@ sync_widgets (RkProjectEditor *self)
   rebuild_milestones (self);
   rebuild_municipalities (self);
   rk_project_partners_group_set_project (self->partners_group, self->db, rk_project_get_id (project));
+  rk_project_notes_group_set_project (self->notes_group, self->db, rk_project_get_id (project));
 }
 
 static void
@@ -789,6 +794,22 @@ on_open_organisation_cb (RkProjectEditor *self,
 {
   rk_project_editor_flush (self);
   g_signal_emit (self, signals[OPEN_ORGANISATION], 0, organisation_id);
+}
+
+static void
+on_open_note_cb (RkProjectEditor *self,
+                 const char      *note_id)
+{
+  rk_project_editor_flush (self);
+  g_signal_emit (self, signals[OPEN_NOTE], 0, note_id);
+}
+
+static void
+on_show_all_notes_cb (RkProjectEditor *self,
+                      const char      *project_id)
+{
+  rk_project_editor_flush (self);
+  g_signal_emit (self, signals[SHOW_NOTES], 0, project_id);
 }
 
 static void
@@ -905,9 +926,18 @@ rk_project_editor_class_init (RkProjectEditorClass *klass)
   signals[OPEN_ORGANISATION] =
     g_signal_new ("open-organisation", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* A board note on the project, and all of them, to show in the
+   * Advisory Board section. */
+  signals[OPEN_NOTE] =
+    g_signal_new ("open-note", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SHOW_NOTES] =
+    g_signal_new ("show-project-notes", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (RK_TYPE_DATE_ROW);
   g_type_ensure (RK_TYPE_PROJECT_PARTNERS_GROUP);
+  g_type_ensure (RK_TYPE_PROJECT_NOTES_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/rk-project-editor.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -929,6 +959,9 @@ rk_project_editor_class_init (RkProjectEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RkProjectEditor, municipalities_group);
   gtk_widget_class_bind_template_child (widget_class, RkProjectEditor, partners_group);
   gtk_widget_class_bind_template_callback (widget_class, on_open_organisation_cb);
+  gtk_widget_class_bind_template_child (widget_class, RkProjectEditor, notes_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_note_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_all_notes_cb);
   gtk_widget_class_bind_template_child (widget_class, RkProjectEditor, municipality_popover);
   gtk_widget_class_bind_template_child (widget_class, RkProjectEditor, municipality_search);
   gtk_widget_class_bind_template_child (widget_class, RkProjectEditor, municipality_list);

@@ -50,6 +50,8 @@ G_DEFINE_FINAL_TYPE (RkProjectsPage, rk_projects_page, GTK_TYPE_WIDGET)
 
 enum {
   OPEN_ORGANISATION,
+  OPEN_NOTE,
+  SHOW_PROJECT_NOTES,
   N_SIGNALS
 };
 
@@ -60,6 +62,20 @@ on_open_organisation_cb (RkProjectsPage *self,
                          const char     *organisation_id)
 {
   g_signal_emit (self, signals[OPEN_ORGANISATION], 0, organisation_id);
+}
+
+static void
+on_open_note_cb (RkProjectsPage *self,
+                 const char     *note_id)
+{
+  g_signal_emit (self, signals[OPEN_NOTE], 0, note_id);
+}
+
+static void
+on_show_project_notes_cb (RkProjectsPage *self,
+                          const char     *project_id)
+{
+  g_signal_emit (self, signals[SHOW_PROJECT_NOTES], 0, project_id);
 }
 
 static void
@@ -464,6 +480,13 @@ rk_projects_page_class_init (RkProjectsPageClass *klass)
   signals[OPEN_ORGANISATION] =
     g_signal_new ("open-organisation", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* A board note of the open project, or all of them. */
+  signals[OPEN_NOTE] =
+    g_signal_new ("open-note", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SHOW_PROJECT_NOTES] =
+    g_signal_new ("show-project-notes", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (RK_TYPE_PROJECT_EDITOR);
 
@@ -524,6 +547,10 @@ rk_projects_page_init (RkProjectsPage *self)
   g_object_unref (factory);
 
   g_signal_connect_object (self->editor, "open-organisation", G_CALLBACK (on_open_organisation_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "open-note", G_CALLBACK (on_open_note_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "show-project-notes", G_CALLBACK (on_show_project_notes_cb),
                            self, G_CONNECT_SWAPPED);
   update_count (self);
 }

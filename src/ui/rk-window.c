@@ -8,8 +8,11 @@
 
 #include <glib/gi18n.h>
 
+#include "rk-overview-page.h"
 #include "rk-partners-page.h"
+#include "rk-board-page.h"
 #include "rk-projects-page.h"
+#include "rk-reports-page.h"
 #include "rk-window.h"
 
 struct _RkWindow
@@ -23,6 +26,9 @@ struct _RkWindow
   AdwViewStack         *stack;
   RkProjectsPage       *projects_page;
   RkPartnersPage       *partners_page;
+  RkOverviewPage       *overview_page;
+  RkReportsPage        *reports_page;
+  RkBoardPage          *board_page;
   GtkRevealer          *read_only_revealer;
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
@@ -203,9 +209,23 @@ new_project_action (GtkWidget  *widget,
       rk_partners_page_new_organisation (self->partners_page);
       return;
     }
+  if (showing (self, "board"))
+    {
+      rk_board_page_new_note (self->board_page);
+      return;
+    }
 
   adw_view_stack_set_visible_child_name (self->stack, "projects");
   rk_projects_page_new_project (self->projects_page);
+}
+
+static void
+on_show_projects_cb (RkWindow   *self,
+                     const char *field_id,
+                     const char *status_key)
+{
+  adw_view_stack_set_visible_child_name (self->stack, "projects");
+  rk_projects_page_show_filtered (self->projects_page, field_id, status_key);
 }
 
 static void
@@ -222,6 +242,22 @@ on_open_organisation_cb (RkWindow   *self,
 {
   adw_view_stack_set_visible_child_name (self->stack, "partners");
   rk_partners_page_select (self->partners_page, organisation_id);
+}
+
+static void
+on_open_note_cb (RkWindow   *self,
+                 const char *note_id)
+{
+  adw_view_stack_set_visible_child_name (self->stack, "board");
+  rk_board_page_open_note (self->board_page, note_id);
+}
+
+static void
+on_show_project_notes_cb (RkWindow   *self,
+                          const char *project_id)
+{
+  adw_view_stack_set_visible_child_name (self->stack, "board");
+  rk_board_page_show_project_notes (self->board_page, project_id);
 }
 
 static void
@@ -247,6 +283,11 @@ find_action (GtkWidget  *widget,
   if (showing (self, "partners"))
     {
       rk_partners_page_focus_search (self->partners_page);
+      return;
+    }
+  if (showing (self, "board"))
+    {
+      rk_board_page_focus_search (self->board_page);
       return;
     }
 
@@ -281,6 +322,8 @@ rk_window_close_request (GtkWindow *window)
   /* Edits save themselves: what is pending is stored before closing. */
   rk_projects_page_flush (self->projects_page);
   rk_partners_page_flush (self->partners_page);
+  rk_reports_page_flush (self->reports_page);
+  rk_board_page_flush (self->board_page);
   rk_window_save_size (self);
 
   return GTK_WINDOW_CLASS (rk_window_parent_class)->close_request (window);
@@ -361,11 +404,17 @@ rk_window_class_init (RkWindowClass *klass)
 
   g_type_ensure (RK_TYPE_PROJECTS_PAGE);
   g_type_ensure (RK_TYPE_PARTNERS_PAGE);
+  g_type_ensure (RK_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (RK_TYPE_REPORTS_PAGE);
+  g_type_ensure (RK_TYPE_BOARD_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/rk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RkWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RkWindow, projects_page);
   gtk_widget_class_bind_template_child (widget_class, RkWindow, partners_page);
+  gtk_widget_class_bind_template_child (widget_class, RkWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, RkWindow, reports_page);
+  gtk_widget_class_bind_template_child (widget_class, RkWindow, board_page);
   gtk_widget_class_bind_template_child (widget_class, RkWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, RkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RkWindow, switcher_title);
@@ -402,7 +451,15 @@ rk_window_init (RkWindow *self)
 
   g_signal_connect_object (self->partners_page, "open-project", G_CALLBACK (on_open_project_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->overview_page, "show-projects", G_CALLBACK (on_show_projects_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->projects_page, "open-organisation", G_CALLBACK (on_open_organisation_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->projects_page, "open-note", G_CALLBACK (on_open_note_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->projects_page, "show-project-notes", G_CALLBACK (on_show_project_notes_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->board_page, "open-project", G_CALLBACK (on_open_project_cb),
                            self, G_CONNECT_SWAPPED);
 }
 
@@ -445,6 +502,9 @@ rk_window_set_database (RkWindow   *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), database != NULL);
   rk_projects_page_set_database (self->projects_page, database);
   rk_partners_page_set_database (self->partners_page, database);
+  rk_overview_page_set_database (self->overview_page, database);
+  rk_reports_page_set_database (self->reports_page, database);
+  rk_board_page_set_database (self->board_page, database);
   update_window_actions (self);
   gtk_revealer_set_reveal_child (self->read_only_revealer,
                                  database != NULL && rk_database_get_read_only (database));
