@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rk-chart.h"
 #include "rk-project-row.h"
 #include "rk-reference.h"
 
@@ -48,6 +49,37 @@ rk_status_tag_update (GtkLabel *tag,
         gtk_widget_remove_css_class (GTK_WIDGET (tag), css_class);
     }
   gtk_label_set_text (tag, rk_status_get_label (status));
+}
+
+/* The tags take the chart's status colours (rk-chart.c), so one palette,
+ * checked for contrast there, serves the whole app. */
+static void
+install_status_css (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  g_autoptr(GString) css = g_string_new (NULL);
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (display == NULL)
+    return;
+
+  for (guint i = 0; i < RK_N_STATUSES; i++)
+    {
+      const RkRgb *background = rk_chart_get_status_color (i);
+      const RkRgb *text = rk_chart_get_status_text_color (i);
+
+      g_string_append_printf (css,
+                              ".status-tag.status-%s { background-color: rgb(%d, %d, %d); color: rgb(%d, %d, %d); }\n",
+                              rk_status_to_key (i),
+                              (int) (background->red * 255 + 0.5), (int) (background->green * 255 + 0.5),
+                              (int) (background->blue * 255 + 0.5),
+                              (int) (text->red * 255 + 0.5), (int) (text->green * 255 + 0.5),
+                              (int) (text->blue * 255 + 0.5));
+    }
+
+  gtk_css_provider_load_from_data (provider, css->str, -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 static void
@@ -123,6 +155,8 @@ rk_project_row_class_init (RkProjectRowClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  install_status_css ();
 }
 
 static void
