@@ -95,6 +95,17 @@ static const RkColumn member_columns[N_MEMBER_PROPS] = {
 
 static GParamSpec *member_properties[N_MEMBER_PROPS];
 
+static const RkRecordKind member_kind = {
+  .table = "board_member",
+  .columns = member_columns,
+  .n_columns = N_MEMBER_PROPS,
+  .pspecs = member_properties,
+  .id_prop = MEMBER_PROP_ID,
+  .created_prop = MEMBER_PROP_CREATED_AT,
+  .updated_prop = MEMBER_PROP_UPDATED_AT,
+  .rowid_offset = G_STRUCT_OFFSET (RkBoardMember, rowid),
+};
+
 /* The members present are no column of the meeting row; their property
  * comes after the columns. */
 enum {
@@ -128,6 +139,17 @@ static const RkColumn meeting_columns[N_MEETING_COLUMNS] = {
   "rowid, id, date, place, title, is_example, created_at, updated_at"
 
 static GParamSpec *meeting_properties[N_MEETING_PROPS];
+
+static const RkRecordKind meeting_kind = {
+  .table = "meeting",
+  .columns = meeting_columns,
+  .n_columns = N_MEETING_COLUMNS,
+  .pspecs = meeting_properties,
+  .id_prop = MEETING_PROP_ID,
+  .created_prop = MEETING_PROP_CREATED_AT,
+  .updated_prop = MEETING_PROP_UPDATED_AT,
+  .rowid_offset = G_STRUCT_OFFSET (RkMeeting, rowid),
+};
 
 /* ------------------------------------------------------------------ */
 /* Shared by both kinds                                                */
@@ -419,48 +441,15 @@ rk_board_member_validate (RkBoardMember  *self,
   return TRUE;
 }
 
-/* Runs @sql with every column bound, in a transaction of its own. */
+/* Validates, then writes every column in a transaction of its own. */
 static gboolean
 write_member (RkBoardMember  *self,
               RkDatabase     *db,
               const char     *sql,
               GError        **error)
 {
-  g_autoptr(RkStatement) stmt = NULL;
-  g_autofree char *now = rk_timestamp_now ();
-
-  if (!rk_board_member_validate (self, error) || !rk_database_begin (db, error))
-    return FALSE;
-
-  g_object_freeze_notify (G_OBJECT (self));
-  if (self->created_at == NULL)
-    {
-      self->created_at = g_strdup (now);
-      g_object_notify_by_pspec (G_OBJECT (self), member_properties[MEMBER_PROP_CREATED_AT]);
-    }
-  rk_set_str (&self->updated_at, now);
-  g_object_notify_by_pspec (G_OBJECT (self), member_properties[MEMBER_PROP_UPDATED_AT]);
-
-  stmt = rk_database_prepare (db, sql, error);
-  if (stmt == NULL)
-    goto failed;
-  rk_record_bind (self, member_columns, N_MEMBER_PROPS, stmt);
-  if (!rk_database_step_done (db, stmt, error))
-    goto failed;
-
-  if (self->rowid == 0)
-    self->rowid = sqlite3_last_insert_rowid (rk_database_get_handle (db));
-  rk_database_note_change (db, "board_member", self->id);
-  if (!rk_database_commit (db, error))
-    goto failed;
-
-  g_object_thaw_notify (G_OBJECT (self));
-  return TRUE;
-
-failed:
-  rk_database_rollback (db);
-  g_object_thaw_notify (G_OBJECT (self));
-  return FALSE;
+  return rk_board_member_validate (self, error) &&
+         rk_record_write (self, &member_kind, db, sql, NULL, error);
 }
 
 /**
@@ -476,12 +465,7 @@ rk_board_member_insert (RkBoardMember  *self,
   g_return_val_if_fail (RK_IS_BOARD_MEMBER (self), FALSE);
   g_return_val_if_fail (RK_IS_DATABASE (db), FALSE);
 
-  if (self->id == NULL || *self->id == '\0')
-    {
-      g_free (self->id);
-      self->id = rk_new_key ();
-    }
-  self->rowid = 0;
+  rk_record_new_key (self, &member_kind);
 
   return write_member (self, db,
                        "INSERT INTO board_member (id, name, organisation, function, active_from,"
@@ -1020,7 +1004,16 @@ write_attendance (RkMeeting   *self,
   return TRUE;
 }
 
-/* Runs @sql with every column bound and writes the attendance, in one
+static gboolean
+write_attendance_cb (gpointer     self,
+                     RkDatabase  *db,
+                     const char  *now,
+                     GError     **error)
+{
+  return write_attendance (self, db, now, error);
+}
+
+/* Validates, then writes every column and the attendance, in one
  * transaction. */
 static gboolean
 write_meeting (RkMeeting   *self,
@@ -1028,45 +1021,8 @@ write_meeting (RkMeeting   *self,
                const char  *sql,
                GError     **error)
 {
-  g_autoptr(RkStatement) stmt = NULL;
-  g_autofree char *now = rk_timestamp_now ();
-
-  if (!rk_meeting_validate (self, error) || !rk_database_begin (db, error))
-    return FALSE;
-
-  g_object_freeze_notify (G_OBJECT (self));
-  if (self->created_at == NULL)
-    {
-      self->created_at = g_strdup (now);
-      g_object_notify_by_pspec (G_OBJECT (self), meeting_properties[MEETING_PROP_CREATED_AT]);
-    }
-  rk_set_str (&self->updated_at, now);
-  g_object_notify_by_pspec (G_OBJECT (self), meeting_properties[MEETING_PROP_UPDATED_AT]);
-
-  stmt = rk_database_prepare (db, sql, error);
-  if (stmt == NULL)
-    goto failed;
-  rk_record_bind (self, meeting_columns, N_MEETING_COLUMNS, stmt);
-  if (!rk_database_step_done (db, stmt, error))
-    goto failed;
-  g_clear_pointer (&stmt, sqlite3_reset);
-
-  if (self->rowid == 0)
-    self->rowid = sqlite3_last_insert_rowid (rk_database_get_handle (db));
-  if (!write_attendance (self, db, now, error))
-    goto failed;
-
-  rk_database_note_change (db, "meeting", self->id);
-  if (!rk_database_commit (db, error))
-    goto failed;
-
-  g_object_thaw_notify (G_OBJECT (self));
-  return TRUE;
-
-failed:
-  rk_database_rollback (db);
-  g_object_thaw_notify (G_OBJECT (self));
-  return FALSE;
+  return rk_meeting_validate (self, error) &&
+         rk_record_write (self, &meeting_kind, db, sql, write_attendance_cb, error);
 }
 
 /**
@@ -1082,12 +1038,7 @@ rk_meeting_insert (RkMeeting   *self,
   g_return_val_if_fail (RK_IS_MEETING (self), FALSE);
   g_return_val_if_fail (RK_IS_DATABASE (db), FALSE);
 
-  if (self->id == NULL || *self->id == '\0')
-    {
-      g_free (self->id);
-      self->id = rk_new_key ();
-    }
-  self->rowid = 0;
+  rk_record_new_key (self, &meeting_kind);
 
   return write_meeting (self, db,
                         "INSERT INTO meeting (id, date, place, title, is_example, created_at,"

@@ -103,6 +103,17 @@ static const RkColumn columns[N_PROPS] = {
 
 static GParamSpec *properties[N_PROPS];
 
+static const RkRecordKind kind = {
+  .table = "project",
+  .columns = columns,
+  .n_columns = N_PROPS,
+  .pspecs = properties,
+  .id_prop = PROP_ID,
+  .created_prop = PROP_CREATED_AT,
+  .updated_prop = PROP_UPDATED_AT,
+  .rowid_offset = G_STRUCT_OFFSET (RkProject, rowid),
+};
+
 static void
 rk_project_finalize (GObject *object)
 {
@@ -324,48 +335,15 @@ rk_project_validate (RkProject   *self,
   return TRUE;
 }
 
-/* Runs @sql with every column bound, in a transaction of its own. */
+/* Validates, then writes every column in a transaction of its own. */
 static gboolean
 write_project (RkProject   *self,
                RkDatabase  *db,
                const char  *sql,
                GError     **error)
 {
-  g_autoptr(RkStatement) stmt = NULL;
-  g_autofree char *now = rk_timestamp_now ();
-
-  if (!rk_project_validate (self, db, error) || !rk_database_begin (db, error))
-    return FALSE;
-
-  g_object_freeze_notify (G_OBJECT (self));
-  if (self->created_at == NULL)
-    {
-      self->created_at = g_strdup (now);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
-    }
-  rk_set_str (&self->updated_at, now);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
-
-  stmt = rk_database_prepare (db, sql, error);
-  if (stmt == NULL)
-    goto failed;
-  rk_record_bind (self, columns, N_PROPS, stmt);
-  if (!rk_database_step_done (db, stmt, error))
-    goto failed;
-
-  if (self->rowid == 0)
-    self->rowid = sqlite3_last_insert_rowid (rk_database_get_handle (db));
-  rk_database_note_change (db, "project", self->id);
-  if (!rk_database_commit (db, error))
-    goto failed;
-
-  g_object_thaw_notify (G_OBJECT (self));
-  return TRUE;
-
-failed:
-  rk_database_rollback (db);
-  g_object_thaw_notify (G_OBJECT (self));
-  return FALSE;
+  return rk_project_validate (self, db, error) &&
+         rk_record_write (self, &kind, db, sql, NULL, error);
 }
 
 /**
@@ -381,12 +359,7 @@ rk_project_insert (RkProject   *self,
   g_return_val_if_fail (RK_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (RK_IS_DATABASE (db), FALSE);
 
-  if (self->id == NULL || *self->id == '\0')
-    {
-      g_free (self->id);
-      self->id = rk_new_key ();
-    }
-  self->rowid = 0;
+  rk_record_new_key (self, &kind);
 
   return write_project (self, db,
                         "INSERT INTO project (id, code, title, goal, field_id, pillar, status,"

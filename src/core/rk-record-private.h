@@ -30,6 +30,34 @@ typedef struct
   GType       (*enum_type) (void);
 } RkColumn;
 
+/* What rk_record_write() needs to know of a record type. */
+typedef struct
+{
+  const char      *table;        /* its "changed::" detail */
+  const RkColumn  *columns;
+  guint            n_columns;
+  GParamSpec     **pspecs;
+  guint            id_prop;      /* the key, a text column */
+  guint            created_prop;
+  guint            updated_prop;
+  gsize            rowid_offset; /* of the gint64 rowid in the instance */
+} RkRecordKind;
+
+/* More writes in the same transaction, such as a meeting's attendance. */
+typedef gboolean (*RkRecordAlso) (gpointer     self,
+                                  RkDatabase  *db,
+                                  const char  *now,
+                                  GError     **error);
+
+void     rk_record_new_key            (gpointer            self,
+                                       const RkRecordKind *kind);
+gboolean rk_record_write              (gpointer            self,
+                                       const RkRecordKind *kind,
+                                       RkDatabase         *db,
+                                       const char         *sql,
+                                       RkRecordAlso        also,
+                                       GError            **error);
+
 void     rk_record_install_properties (GObjectClass    *klass,
                                        const RkColumn  *columns,
                                        guint            n_columns,

@@ -320,3 +320,84 @@ rk_record_copy_columns (gpointer        self,
     }
   g_object_thaw_notify (G_OBJECT (self));
 }
+
+/**
+ * rk_record_new_key:
+ *
+ * Gives a record that is about to be inserted a key, unless it has one,
+ * and forgets any rowid.
+ */
+void
+rk_record_new_key (gpointer            self,
+                   const RkRecordKind *kind)
+{
+  char **id = (char **) FIELD (self, &kind->columns[kind->id_prop]);
+
+  if (*id == NULL || **id == '\0')
+    {
+      g_free (*id);
+      *id = rk_new_key ();
+    }
+  *(gint64 *) ((guint8 *) self + kind->rowid_offset) = 0;
+}
+
+/**
+ * rk_record_write:
+ * @sql: an INSERT or UPDATE whose parameter i is property i
+ * @also: (nullable): more writes in the same transaction
+ *
+ * Marks the record as changed now (and created now, if new), writes every
+ * column in one transaction and announces the change after the commit.
+ * The caller has validated the record.
+ */
+gboolean
+rk_record_write (gpointer            self,
+                 const RkRecordKind *kind,
+                 RkDatabase         *db,
+                 const char         *sql,
+                 RkRecordAlso        also,
+                 GError            **error)
+{
+  g_autoptr(RkStatement) stmt = NULL;
+  g_autofree char *now = rk_timestamp_now ();
+  char **created_at = (char **) FIELD (self, &kind->columns[kind->created_prop]);
+  char **updated_at = (char **) FIELD (self, &kind->columns[kind->updated_prop]);
+  gint64 *rowid = (gint64 *) ((guint8 *) self + kind->rowid_offset);
+
+  if (!rk_database_begin (db, error))
+    return FALSE;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (*created_at == NULL)
+    {
+      *created_at = g_strdup (now);
+      g_object_notify_by_pspec (G_OBJECT (self), kind->pspecs[kind->created_prop]);
+    }
+  rk_set_str (updated_at, now);
+  g_object_notify_by_pspec (G_OBJECT (self), kind->pspecs[kind->updated_prop]);
+
+  stmt = rk_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    goto failed;
+  rk_record_bind (self, kind->columns, kind->n_columns, stmt);
+  if (!rk_database_step_done (db, stmt, error))
+    goto failed;
+  g_clear_pointer (&stmt, sqlite3_reset);
+
+  if (*rowid == 0)
+    *rowid = sqlite3_last_insert_rowid (rk_database_get_handle (db));
+  if (also != NULL && !also (self, db, now, error))
+    goto failed;
+
+  rk_database_note_change (db, kind->table, TEXT (self, &kind->columns[kind->id_prop]));
+  if (!rk_database_commit (db, error))
+    goto failed;
+
+  g_object_thaw_notify (G_OBJECT (self));
+  return TRUE;
+
+failed:
+  rk_database_rollback (db);
+  g_object_thaw_notify (G_OBJECT (self));
+  return FALSE;
+}
