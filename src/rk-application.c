@@ -9,9 +9,12 @@
 #include <glib/gi18n.h>
 
 #include "rk-application.h"
+#include "rk-backup.h"
+#include "rk-cli-io.h"
 #include "rk-cli-report.h"
 #include "rk-cli.h"
 #include "rk-database.h"
+#include "rk-preferences-window.h"
 #include "rk-window.h"
 
 struct _RkApplication
@@ -36,6 +39,22 @@ static const GOptionEntry main_entries[] = {
     N_("With --list-projects: only the projects that match TEXT"), N_("TEXT") },
   { "report-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the latest progress report, or the current state of the projects when there is none, as a PDF to FILE"), N_("FILE") },
+  { "import-projects", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import the projects of the CSV file FILE, matched by code: known ones are updated, new ones added; a file with an error changes nothing"), N_("FILE") },
+  { "import-organisations", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import the partner organisations of the CSV file FILE, matched by name; a file with an error changes nothing"), N_("FILE") },
+  { "export-projects", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write every project to the CSV file FILE"), N_("FILE") },
+  { "export-organisations", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write every partner organisation to the CSV file FILE"), N_("FILE") },
+  { "csv-format", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-projects or --export-organisations: de for German Excel or en; without it the setting or the interface language decides"), N_("FORMAT") },
+  { "export-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the whole database to the archive FILE (JSON)"), N_("FILE") },
+  { "import-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import the archive FILE (JSON) into a new, empty database"), N_("FILE") },
+  { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Copy the database into FILE, safely even while the app is running"), N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -58,6 +77,8 @@ rk_application_handle_local_options (GApplication *app,
   g_autofree char *database = NULL;
   g_autofree char *search = NULL;
   g_autofree char *report_pdf = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *csv_format = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -98,6 +119,28 @@ rk_application_handle_local_options (GApplication *app,
       return RK_EXIT_INPUT_REFUSED;
     }
 
+  g_variant_dict_lookup (options, "csv-format", "s", &csv_format);
+  if (g_variant_dict_lookup (options, "export-projects", "^ay", &target))
+    return rk_cli_export_csv (rk_application_get_database_path (self), RK_CSV_KIND_PROJECTS, target, csv_format);
+  if (g_variant_dict_lookup (options, "export-organisations", "^ay", &target))
+    return rk_cli_export_csv (rk_application_get_database_path (self), RK_CSV_KIND_ORGANISATIONS, target, csv_format);
+  if (csv_format != NULL)
+    {
+      g_printerr ("%s\n", _("--csv-format goes with --export-projects or --export-organisations."));
+      return RK_EXIT_INPUT_REFUSED;
+    }
+
+  if (g_variant_dict_lookup (options, "import-projects", "^ay", &target))
+    return rk_cli_import_csv (rk_application_get_database_path (self), RK_CSV_KIND_PROJECTS, target);
+  if (g_variant_dict_lookup (options, "import-organisations", "^ay", &target))
+    return rk_cli_import_csv (rk_application_get_database_path (self), RK_CSV_KIND_ORGANISATIONS, target);
+  if (g_variant_dict_lookup (options, "export-json", "^ay", &target))
+    return rk_cli_export_json (rk_application_get_database_path (self), target);
+  if (g_variant_dict_lookup (options, "import-json", "^ay", &target))
+    return rk_cli_import_json (rk_application_get_database_path (self), target);
+  if (g_variant_dict_lookup (options, "backup", "^ay", &target))
+    return rk_cli_backup (rk_application_get_database_path (self), target);
+
   return -1;
 }
 
@@ -119,6 +162,19 @@ rk_application_activate (GApplication *app)
 
   db = rk_database_open (rk_application_get_database_path (self),
                          RK_DATABASE_OPEN_DEFAULT, &error);
+
+  /* The backup of the day, before anything can change. */
+  if (db != NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+
+      if (g_settings_get_boolean (settings, "backup-on-start") &&
+          !rk_backup_on_start (db, g_settings_get_int (settings, "backups-kept"), &error))
+        {
+          g_warning ("%s", error->message);
+          g_clear_error (&error);
+        }
+    }
 
   window = GTK_WINDOW (rk_window_new (self, db));
   gtk_window_present (window);
@@ -157,6 +213,17 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  RkApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (rk_preferences_window_new (parent)));
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -166,6 +233,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
 };
 
@@ -179,6 +247,8 @@ rk_application_startup (GApplication *app)
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close",
                                          (const char *[]) { "<Control>w", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-project",

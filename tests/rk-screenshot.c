@@ -4,7 +4,11 @@
  * the app by eye; not installed.
  *
  *   rk-screenshot [--dark] [--width W] [--height H] [--section NAME]
- *                 --database FILE OUTPUT.png
+ *                 [--example] [--project TEXT] [--organisation TEXT]
+ *                 [--note TEXT] [--report TITLE] --database FILE OUTPUT.png
+ *
+ * W×H is the size of the window as it shows, without what the window
+ * system draws around it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +24,8 @@
 #include "rk-partners-page.h"
 #include "rk-project-list.h"
 #include "rk-projects-page.h"
+#include "rk-report.h"
+#include "rk-reports-page.h"
 #include "rk-window.h"
 
 static gboolean
@@ -29,21 +35,42 @@ quit_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The Advisory Board section, wherever the window holds it. */
+/* A section, wherever the window holds it. */
 static GtkWidget *
-find_board_page (GtkWidget *widget)
+find_page (GtkWidget *widget,
+           GType      type)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = RK_IS_BOARD_PAGE (child) ? child : find_board_page (child);
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_page (child, type);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+/* A draft report of the example projects as they stand in the data set:
+ * proposals, as the 75 were in September 2019. */
+static RkReport *
+find_or_create_report (RkDatabase  *db,
+                       const char  *title,
+                       GError     **error)
+{
+  g_autoptr(RkRecordList) reports = rk_report_list_new (db);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (reports)); i++)
+    {
+      g_autoptr(RkReport) report = g_list_model_get_item (G_LIST_MODEL (reports), i);
+
+      if (g_str_equal (rk_report_get_title (report), title))
+        return g_steal_pointer (&report);
+    }
+
+  return rk_report_create (db, title, "2019-09-30", error);
 }
 
 /* Lets the window lay itself out and paint a few frames. */
@@ -68,6 +95,7 @@ main (int   argc,
   g_autofree char *project = NULL;
   g_autofree char *organisation = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *report_title = NULL;
   int width = 1000, height = 700;
   GOptionEntry entries[] = {
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, "Database", "FILE" },
@@ -79,11 +107,13 @@ main (int   argc,
     { "project", 0, 0, G_OPTION_ARG_STRING, &project, "Open the first project found by this search", "TEXT" },
     { "organisation", 0, 0, G_OPTION_ARG_STRING, &organisation, "Open the first organisation found by this search", "TEXT" },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, "Open the first advisory board note found by this search", "TEXT" },
+    { "report", 0, 0, G_OPTION_ARG_STRING, &report_title, "Open the report of this title, made as a draft if there is none", "TITLE" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("OUTPUT.png");
   g_autoptr(GError) error = NULL;
   g_autoptr(RkDatabase) db = NULL;
+  g_autoptr(RkReport) report = NULL;
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
@@ -136,6 +166,13 @@ main (int   argc,
       return 2;
     }
 
+  /* Before the window, so that its list holds the report. */
+  if (report_title != NULL && (report = find_or_create_report (db, report_title, &error)) == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
   window = g_object_new (RK_TYPE_WINDOW, "database", db, NULL);
   if (project != NULL)
     {
@@ -163,7 +200,7 @@ main (int   argc,
                                    rk_organisation_get_id (found));
         }
     }
-  if (note != NULL && find_board_page (GTK_WIDGET (window)) != NULL)
+  if (note != NULL && find_page (GTK_WIDGET (window), RK_TYPE_BOARD_PAGE) != NULL)
     {
       g_autoptr(RkRecordList) list = rk_note_list_new (db);
       g_autoptr(RkNote) found = NULL;
@@ -172,14 +209,23 @@ main (int   argc,
       if (g_list_model_get_n_items (G_LIST_MODEL (list)) > 0)
         {
           found = g_list_model_get_item (G_LIST_MODEL (list), 0);
-          rk_board_page_open_note (RK_BOARD_PAGE (find_board_page (GTK_WIDGET (window))),
+          rk_board_page_open_note (RK_BOARD_PAGE (find_page (GTK_WIDGET (window), RK_TYPE_BOARD_PAGE)),
                                    rk_note_get_id (found));
         }
     }
+  if (report != NULL)
+    rk_reports_page_select (RK_REPORTS_PAGE (find_page (GTK_WIDGET (window), RK_TYPE_REPORTS_PAGE)),
+                            rk_report_get_id (report));
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   if (section != NULL)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", section);
   gtk_window_present (GTK_WINDOW (window));
+  settle (500);
+  /* The default size counts what the window system draws around the
+   * window (on X11 without a compositor, a border to resize it by). */
+  gtk_window_set_default_size (GTK_WINDOW (window),
+                               2 * width - gtk_widget_get_width (GTK_WIDGET (window)),
+                               2 * height - gtk_widget_get_height (GTK_WIDGET (window)));
   settle (1500);
 
   width = gtk_widget_get_width (GTK_WIDGET (window));

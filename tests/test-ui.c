@@ -17,13 +17,16 @@
 #include "rk-project-notes-group.h"
 #include "rk-project-list.h"
 #include "rk-project.h"
+#include "rk-backups-dialog.h"
 #include "rk-date-row.h"
+#include "rk-import-dialog.h"
 #include "rk-project-editor.h"
 #include "rk-project-row.h"
 #include "rk-organisation-editor.h"
 #include "rk-overview-page.h"
 #include "rk-organisation.h"
 #include "rk-partners-page.h"
+#include "rk-preferences-window.h"
 #include "rk-project-partners-group.h"
 #include "rk-projects-page.h"
 #include "rk-reports-page.h"
@@ -137,6 +140,9 @@ test_every_ui_file_loads (void)
   g_type_ensure (RK_TYPE_MEETING_EDITOR);
   g_type_ensure (RK_TYPE_PROJECT_CHOOSER);
   g_type_ensure (RK_TYPE_PROJECT_NOTES_GROUP);
+  g_type_ensure (RK_TYPE_PREFERENCES_WINDOW);
+  g_type_ensure (RK_TYPE_IMPORT_DIALOG);
+  g_type_ensure (RK_TYPE_BACKUPS_DIALOG);
 
   collect_ui_files (RESOURCE_PATH "/", files);
   g_assert_cmpuint (files->len, >=, 2);

@@ -13,7 +13,10 @@
  * alone. Each colour has the text colour (black or white) that keeps the
  * count printed on it at a contrast of at least 4.5:1; the names and
  * figures beside the bars are drawn in the foreground colour of the style,
- * light or dark.
+ * light or dark. Not every hue stands out from every background by 4.5:1
+ * (the orange and the grey on white do not), so segments and legend
+ * swatches are outlined in the same hue, darkened on a light background
+ * or lightened on a dark one until it does.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -127,6 +130,39 @@ rk_chart_get_status_text_color (RkStatus status)
          ? &black : &white;
 }
 
+/**
+ * rk_chart_get_status_border_color:
+ * @background: what the chart is drawn on
+ * @border: (out caller-allocates): the colour to outline the status's
+ *   segments and legend swatch with
+ *
+ * The status colour itself where it stands out from @background by at
+ * least 4.5:1, and otherwise the same hue mixed with black (on a light
+ * background) or white (on a dark one), no more than it takes.
+ */
+void
+rk_chart_get_status_border_color (RkStatus     status,
+                                  const RkRgb *background,
+                                  RkRgb       *border)
+{
+  const RkRgb *fill = rk_chart_get_status_color (status);
+  const RkRgb *toward = luminance (background) > 0.18 ? &black : &white;
+
+  g_return_if_fail (background != NULL);
+  g_return_if_fail (border != NULL);
+
+  for (guint step = 0; step <= 40; step++)
+    {
+      double t = step / 40.0;
+
+      border->red = fill->red + (toward->red - fill->red) * t;
+      border->green = fill->green + (toward->green - fill->green) * t;
+      border->blue = fill->blue + (toward->blue - fill->blue) * t;
+      if (rk_rgb_contrast_ratio (border, background) >= 4.5)
+        return;
+    }
+}
+
 static void
 row_clear (gpointer data)
 {
@@ -187,7 +223,8 @@ rk_chart_get_summary (RkChart *self)
 /**
  * rk_chart_set_colors:
  * @foreground: the colour of names and figures, the style's text colour
- * @background: what the chart is drawn on; the gaps between segments
+ * @background: what the chart is drawn on, which the gaps between
+ *   segments show and the segments' outlines stand out from
  */
 void
 rk_chart_set_colors (RkChart     *self,
@@ -416,23 +453,49 @@ show_layout (cairo_t     *cr,
  *
  * Draws the chart as rk_chart_layout() placed it, from (0, 0).
  */
+/* A filled rectangle with an outline inside its edge. */
+static void
+draw_box (cairo_t     *cr,
+          double       x,
+          double       y,
+          double       width,
+          double       height,
+          const RkRgb *fill,
+          const RkRgb *border,
+          double       line_width)
+{
+  set_source (cr, fill);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_fill (cr);
+
+  line_width = MIN (line_width, MIN (width, height) / 2);
+  set_source (cr, border);
+  cairo_set_line_width (cr, line_width);
+  cairo_rectangle (cr, x + line_width / 2, y + line_width / 2,
+                   width - line_width, height - line_width);
+  cairo_stroke (cr);
+}
+
 void
 rk_chart_draw (RkChart *self,
                cairo_t *cr)
 {
-  double swatch;
+  RkRgb borders[RK_N_STATUSES];
+  double swatch, outline;
 
   g_return_if_fail (self != NULL);
 
   cairo_save (cr);
 
+  for (guint i = 0; i < RK_N_STATUSES; i++)
+    rk_chart_get_status_border_color (i, &self->background, &borders[i]);
+  outline = MAX (1, round (self->line * 0.08));
+
   swatch = round (self->line * 0.75);
   for (guint i = 0; i < RK_N_STATUSES && self->legend[i] != NULL; i++)
     {
-      set_source (cr, &status_colors[i]);
-      cairo_rectangle (cr, self->legend_x[i], self->legend_y[i] + (self->line - swatch) / 2,
-                       swatch, swatch);
-      cairo_fill (cr);
+      draw_box (cr, self->legend_x[i], self->legend_y[i] + (self->line - swatch) / 2,
+                swatch, swatch, &status_colors[i], &borders[i], outline);
       set_source (cr, &self->foreground);
       show_layout (cr, self->legend[i], self->legend_x[i] + self->line, self->legend_y[i]);
     }
@@ -475,9 +538,8 @@ rk_chart_draw (RkChart *self,
 
       /* The gap before each segment but the first keeps neighbours apart
        * for readers who cannot tell their colours apart. */
-      set_source (cr, &status_colors[segment->status]);
-      cairo_rectangle (cr, segment->x + gap, segment->y, MAX (segment->width - gap, 0.5), segment->height);
-      cairo_fill (cr);
+      draw_box (cr, segment->x + gap, segment->y, MAX (segment->width - gap, 0.5), segment->height,
+                &status_colors[segment->status], &borders[segment->status], outline);
 
       if (count != NULL)
         {

@@ -29,10 +29,13 @@ typedef struct
 
 typedef struct _RkChart RkChart;
 
-const RkRgb          *rk_chart_get_status_color      (RkStatus      status);
-const RkRgb          *rk_chart_get_status_text_color (RkStatus      status);
-double                rk_rgb_contrast_ratio          (const RkRgb  *a,
-                                                      const RkRgb  *b);
+const RkRgb          *rk_chart_get_status_color        (RkStatus      status);
+const RkRgb          *rk_chart_get_status_text_color   (RkStatus      status);
+void                  rk_chart_get_status_border_color (RkStatus      status,
+                                                        const RkRgb  *background,
+                                                        RkRgb        *border);
+double                rk_rgb_contrast_ratio            (const RkRgb  *a,
+                                                        const RkRgb  *b);
 
 RkChart              *rk_chart_new                   (RkSummary    *summary);
 void                  rk_chart_free                  (RkChart      *self);

@@ -269,17 +269,23 @@ rk_chart_widget_snapshot (GtkWidget   *widget,
   RkChartWidget *self = RK_CHART_WIDGET (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  GdkRGBA fg;
+  GtkStyleContext *style = gtk_widget_get_style_context (widget);
+  GdkRGBA fg, bg;
   RkRgb foreground, background;
   cairo_t *cr;
 
   if (self->chart == NULL || width <= 0 || height <= 0)
     return;
 
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  gtk_style_context_get_color (style, &fg);
   foreground = (RkRgb) { fg.red, fg.green, fg.blue };
-  /* Light text means a dark style. */
-  background = fg.red + fg.green + fg.blue > 1.5 ? (RkRgb) { 0.14, 0.14, 0.14 } : (RkRgb) { 1, 1, 1 };
+  /* The chart is drawn on the window's background, whose colour the
+   * style names, light, dark or high contrast; else light text means a
+   * dark style. */
+  if (gtk_style_context_lookup_color (style, "window_bg_color", &bg))
+    background = (RkRgb) { bg.red, bg.green, bg.blue };
+  else
+    background = fg.red + fg.green + fg.blue > 1.5 ? (RkRgb) { 0.14, 0.14, 0.14 } : (RkRgb) { 1, 1, 1 };
   rk_chart_set_colors (self->chart, &foreground, &background);
 
   ensure_layout (self, width);

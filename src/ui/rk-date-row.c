@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "rk-a11y.h"
 #include "rk-database.h"
 #include "rk-date-row.h"
 #include "rk-format.h"
@@ -182,6 +183,10 @@ static void
 rk_date_row_init (RkDateRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The button's own label already says "Start: 31.12.2024"; the row's
+   * title as well would make it "Start: 31.12.2024 Start". */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  rk_a11y_fix_tree (GTK_WIDGET (self->popover));
   g_signal_connect_swapped (self, "notify::title", G_CALLBACK (update_display), self);
   update_display (self);
 }

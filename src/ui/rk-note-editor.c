@@ -21,6 +21,7 @@
 #include "rk-note-editor.h"
 #include "rk-project-chooser.h"
 #include "rk-project.h"
+#include "rk-text-view-fit.h"
 
 #define SAVE_DELAY_MS 500
 
@@ -601,6 +602,7 @@ rk_note_editor_init (RkNoteEditor *self)
   self->errors = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rk_text_view_fit_content (self->text_view);
 
   g_signal_connect (gtk_text_view_get_buffer (self->text_view), "changed",
                     G_CALLBACK (on_text_changed_cb), self);

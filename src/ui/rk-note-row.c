@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rk-a11y.h"
 #include "rk-note-row.h"
 
 struct _RkNoteRow
@@ -48,8 +49,7 @@ update (RkNoteRow *self)
   else
     accessible = g_strjoin (", ", gtk_label_get_text (self->title_label),
                             gtk_label_get_text (self->details_label), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  rk_a11y_label_list_item (GTK_WIDGET (self), accessible);
 }
 
 static void

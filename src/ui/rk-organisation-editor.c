@@ -15,10 +15,12 @@
 
 #include <glib/gi18n.h>
 
+#include "rk-a11y.h"
 #include "rk-format.h"
 #include "rk-organisation-editor.h"
 #include "rk-personal-data.h"
 #include "rk-reference.h"
+#include "rk-text-view-fit.h"
 
 #define SAVE_DELAY_MS 500
 
@@ -546,6 +548,7 @@ erase_personal_data_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_erase_response_cb), self, 0);
+  rk_a11y_fix_tree (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -649,6 +652,7 @@ rk_organisation_editor_init (RkOrganisationEditor *self)
   self->project_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rk_text_view_fit_content (self->notes_view);
 
   /* The combo positions are the enumeration values. */
   for (guint i = 0; i < RK_N_KINDS; i++)

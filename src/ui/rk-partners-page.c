@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rk-a11y.h"
 #include "rk-example.h"
 #include "rk-organisation-editor.h"
 #include "rk-organisation.h"
@@ -251,7 +252,7 @@ update_row (GtkWidget *box)
   gtk_label_set_text (GTK_LABEL (details), text->str);
 
   accessible = g_strconcat (rk_organisation_get_name (organisation), ", ", text->str, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  rk_a11y_label_list_item (box, accessible);
 }
 
 static void
@@ -423,6 +424,7 @@ delete_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
+  rk_a11y_fix_tree (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -655,6 +657,7 @@ merge_action (GtkWidget  *widget,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_merge_response_cb), self, 0);
+  rk_a11y_fix_tree (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -920,4 +923,18 @@ rk_partners_page_flush (RkPartnersPage *self)
   g_return_val_if_fail (RK_IS_PARTNERS_PAGE (self), TRUE);
 
   return rk_organisation_editor_flush (self->editor);
+}
+
+/**
+ * rk_partners_page_get_list:
+ *
+ * Returns: (transfer none) (nullable): the list as the user filtered,
+ *   searched and sorted it, for exporting what it shows
+ */
+RkRecordList *
+rk_partners_page_get_list (RkPartnersPage *self)
+{
+  g_return_val_if_fail (RK_IS_PARTNERS_PAGE (self), NULL);
+
+  return self->list;
 }

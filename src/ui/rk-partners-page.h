@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "rk-database.h"
+#include "rk-record-list.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,7 @@ void     rk_partners_page_select       (RkPartnersPage *self,
 void     rk_partners_page_focus_search (RkPartnersPage *self);
 void     rk_partners_page_new_organisation (RkPartnersPage *self);
 gboolean rk_partners_page_flush        (RkPartnersPage *self);
+
+RkRecordList *rk_partners_page_get_list (RkPartnersPage *self);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rk-a11y.h"
 #include "rk-project-chooser.h"
 #include "rk-project-list.h"
 
@@ -76,7 +77,7 @@ update_row (RkProjectChooser *self,
   /* Translators: a project in a chooser that is linked already */
   accessible = marked ? g_strdup_printf (_("%s, linked"), gtk_label_get_text (title))
                       : g_strdup (gtk_label_get_text (title));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  rk_a11y_label_list_item (box, accessible);
 }
 
 static void

@@ -22,6 +22,7 @@
 #include "rk-project-notes-group.h"
 #include "rk-project-partners-group.h"
 #include "rk-reference.h"
+#include "rk-text-view-fit.h"
 
 #define SAVE_DELAY_MS 500
 
@@ -727,6 +728,8 @@ fill_municipality_list (RkProjectEditor *self)
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      rk_municipality_get_name (municipality), -1);
       g_object_set_data_full (G_OBJECT (row), "municipality", g_object_ref (municipality), g_object_unref);
       gtk_list_box_append (self->municipality_list, row);
     }
@@ -834,6 +837,7 @@ build_text_views (RkProjectEditor *self)
       gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 10);
       gtk_widget_set_size_request (view, -1, 72);
       gtk_widget_add_css_class (view, "card");
+      rk_text_view_fit_content (GTK_TEXT_VIEW (view));
       gtk_accessible_update_relation (GTK_ACCESSIBLE (view),
                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
 

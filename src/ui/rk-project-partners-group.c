@@ -196,6 +196,8 @@ fill_candidates (RkProjectPartnersGroup *self)
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      rk_organisation_get_name (organisation), -1);
       g_object_set_data_full (G_OBJECT (row), "organisation-id",
                               g_strdup (rk_organisation_get_id (organisation)), g_free);
       gtk_list_box_append (self->candidates, row);
@@ -293,12 +295,16 @@ rk_project_partners_group_init (RkProjectPartnersGroup *self)
 
   self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   g_object_set (self->search, "placeholder-text", _("Search partner organisations"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Search partner organisations"), -1);
   g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (fill_candidates), self);
   g_signal_connect_swapped (self->search, "activate", G_CALLBACK (on_search_activate_cb), self);
 
   self->candidates = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->candidates, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->candidates), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->candidates), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Partner Organisations"), -1);
   g_signal_connect (self->candidates, "row-activated", G_CALLBACK (on_candidate_activated_cb), self);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rk-a11y.h"
 #include "rk-chart.h"
 #include "rk-project-row.h"
 #include "rk-reference.h"
@@ -118,8 +119,7 @@ update (RkProjectRow *self)
   /* A screen reader reads the row as its content, in one go. */
   accessible = g_strjoin (", ", gtk_label_get_text (self->title_label),
                           gtk_label_get_text (self->status_tag), details->str, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  rk_a11y_label_list_item (GTK_WIDGET (self), accessible);
 }
 
 static void

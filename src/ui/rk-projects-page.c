@@ -744,3 +744,17 @@ rk_projects_page_show_filtered (RkProjectsPage *self,
   if (status_key != NULL && rk_status_from_key (status_key, &status))
     gtk_drop_down_set_selected (self->status_filter, status + 1);
 }
+
+/**
+ * rk_projects_page_get_list:
+ *
+ * Returns: (transfer none) (nullable): the list as the user filtered,
+ *   searched and sorted it, for exporting what it shows
+ */
+RkRecordList *
+rk_projects_page_get_list (RkProjectsPage *self)
+{
+  g_return_val_if_fail (RK_IS_PROJECTS_PAGE (self), NULL);
+
+  return self->list;
+}

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "rk-database.h"
+#include "rk-record-list.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,7 @@ void     rk_projects_page_select              (RkProjectsPage *self,
 void     rk_projects_page_show_filtered       (RkProjectsPage *self,
                                                const char     *field_id,
                                                const char     *status_key);
+
+RkRecordList *rk_projects_page_get_list (RkProjectsPage *self);
 
 G_END_DECLS

@@ -19,12 +19,14 @@
 
 #include <glib/gi18n.h>
 
+#include "rk-a11y.h"
 #include "rk-date-row.h"
 #include "rk-format.h"
 #include "rk-report-pdf.h"
 #include "rk-report.h"
 #include "rk-reports-page.h"
 #include "rk-summary.h"
+#include "rk-text-view-fit.h"
 #include "rk-toast.h"
 
 #define SAVE_DELAY_MS 500
@@ -411,6 +413,7 @@ update_entry_row (RkReportsPage *self,
                        rk_report_comparison_text_unchanged (self->comparison, rk_report_entry_get_id (entry));
   const char *status = rk_status_get_label (rk_report_entry_get_status (entry));
   g_autofree char *subtitle = NULL;
+  g_autofree char *accessible = NULL;
 
   if (unchanged)
     /* Translators: under a project in a draft report: its status, and
@@ -418,6 +421,10 @@ update_entry_row (RkReportsPage *self,
     subtitle = g_strdup_printf (_("%s · Text unchanged since the previous report"), status);
   adw_expander_row_set_subtitle (row, subtitle != NULL ? subtitle : status);
   gtk_widget_set_visible (flag, unchanged);
+
+  accessible = g_strjoin (", ", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                          subtitle != NULL ? subtitle : status, NULL);
+  rk_a11y_label_with_lists (GTK_WIDGET (row), accessible);
 }
 
 static void
@@ -515,6 +522,7 @@ on_entry_expanded_cb (AdwExpanderRow *row,
   gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), editable);
   gtk_widget_set_size_request (view, -1, 72);
   gtk_widget_add_css_class (view, "card");
+  rk_text_view_fit_content (GTK_TEXT_VIEW (view));
   gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   gtk_text_buffer_set_text (buffer, rk_report_entry_get_text (entry), -1);
@@ -730,6 +738,7 @@ ask_title_and_date (RkReportsPage    *self,
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
   title_row = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (title_row), _("Title"));
   gtk_editable_set_text (GTK_EDITABLE (title_row), title);
@@ -752,6 +761,7 @@ ask_title_and_date (RkReportsPage    *self,
   g_signal_connect_swapped (date_row, "notify::date", G_CALLBACK (on_report_dialog_changed_cb), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_report_dialog_response_cb), self, 0);
 
+  rk_a11y_fix_tree (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (title_row);
 }
@@ -882,6 +892,7 @@ adopt_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_adopt_response_cb), self, 0);
+  rk_a11y_fix_tree (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1411,6 +1422,10 @@ rk_reports_page_init (RkReportsPage *self)
   self->dirty_entries = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The report's own rows sit in a group without a title, and so in a
+   * list that libadwaita leaves unnamed. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self->title_row))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Progress Report"), -1);
 
   update_list_stack (self);
   update_state (self);

@@ -8,6 +8,10 @@
 
 #include <glib/gi18n.h>
 
+#include "rk-a11y.h"
+#include "rk-backups-dialog.h"
+#include "rk-export-run.h"
+#include "rk-import-dialog.h"
 #include "rk-overview-page.h"
 #include "rk-partners-page.h"
 #include "rk-board-page.h"
@@ -54,6 +58,11 @@ update_window_actions (RkWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-project", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-example-data", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-example-data", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-projects", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-organisations", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-projects", self->database != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-organisations", self->database != NULL);
 }
 
 const char * const rk_sections[RK_N_SECTIONS] = {
@@ -314,6 +323,57 @@ remove_example_action (GtkWidget  *widget,
   rk_projects_page_remove_example_data (RK_WINDOW (widget)->projects_page);
 }
 
+static void
+on_io_done_cb (RkWindow   *self,
+               const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RkWindow *self = RK_WINDOW (widget);
+  RkImportDialog *dialog;
+
+  dialog = rk_import_dialog_new (GTK_WINDOW (self), self->database,
+                                 g_str_equal (action_name, "win.import-organisations")
+                                 ? RK_CSV_KIND_ORGANISATIONS : RK_CSV_KIND_PROJECTS);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_io_done_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rk_import_dialog_choose_file (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RkWindow *self = RK_WINDOW (widget);
+
+  /* What the section's list shows, or everything: the user chooses. */
+  if (g_str_equal (action_name, "win.export-organisations"))
+    rk_export_run (GTK_WIDGET (self->partners_page), self->database, RK_CSV_KIND_ORGANISATIONS,
+                   rk_partners_page_get_list (self->partners_page));
+  else
+    rk_export_run (GTK_WIDGET (self->projects_page), self->database, RK_CSV_KIND_PROJECTS,
+                   rk_projects_page_get_list (self->projects_page));
+}
+
+static void
+restore_backup_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RkWindow *self = RK_WINDOW (widget);
+  RkBackupsDialog *dialog = rk_backups_dialog_new (GTK_WINDOW (self), self->database);
+
+  g_signal_connect_object (dialog, "restored", G_CALLBACK (on_io_done_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 rk_window_close_request (GtkWindow *window)
 {
@@ -426,6 +486,11 @@ rk_window_class_init (RkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.load-example-data", NULL, load_example_action);
   gtk_widget_class_install_action (widget_class, "win.remove-example-data", NULL, remove_example_action);
+  gtk_widget_class_install_action (widget_class, "win.import-projects", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-organisations", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export-projects", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-organisations", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
 }
 
 static void
@@ -461,6 +526,8 @@ rk_window_init (RkWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->board_page, "open-project", G_CALLBACK (on_open_project_cb),
                            self, G_CONNECT_SWAPPED);
+
+  rk_a11y_fix_tree (GTK_WIDGET (self));
 }
 
 RkWindow *
@@ -547,6 +614,7 @@ rk_window_show_open_error (RkWindow     *self,
 
   g_signal_connect_object (dialog, "response",
                            G_CALLBACK (on_open_error_response_cb), self, 0);
+  rk_a11y_fix_tree (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
