@@ -198,8 +198,10 @@ note_dependent_changes (RkDatabase       *db,
                         const char       *key,
                         GError          **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?",
-                                          dependent->table, dependent->column);
+  /* Table and column are identifiers from the model's own table, never
+   * input; values are bound. */
+  g_autofree char *sql = g_strconcat ("SELECT id FROM ", dependent->table,
+                                      " WHERE ", dependent->column, " = ?", NULL);
   g_autoptr(RkStatement) stmt = rk_database_prepare (db, sql, error);
 
   if (stmt == NULL)

@@ -1349,13 +1349,24 @@ write_changes (RkImport     *self,
       g_string_append_printf (assignments, "%s = i.%s, ", self->db_columns[i], self->db_columns[i]);
     }
 
-  /* Sorted by key, the new rows go into the key's index in order. */
-  g_string_printf (insert, "INSERT INTO main.%s (id%s, created_at, updated_at)"
-                           " SELECT id%s, ?1, ?1 FROM temp.rk_import_rows WHERE is_new ORDER BY id",
-                   table, names->str, names->str);
-  g_string_printf (update, "UPDATE main.%s SET %supdated_at = ?1 FROM temp.rk_import_rows AS i"
-                           " WHERE NOT i.is_new AND %s.id = i.id",
-                   table, assignments->str, table);
+  /* Sorted by key, the new rows go into the key's index in order. The
+   * table and column names are identifiers from the column tables, never
+   * input; every value is bound or comes from the staging table. */
+  g_string_append (insert, "INSERT INTO main.");
+  g_string_append (insert, table);
+  g_string_append (insert, " (id");
+  g_string_append (insert, names->str);
+  g_string_append (insert, ", created_at, updated_at) SELECT id");
+  g_string_append (insert, names->str);
+  g_string_append (insert, ", ?1, ?1 FROM temp.rk_import_rows WHERE is_new ORDER BY id");
+
+  g_string_append (update, "UPDATE main.");
+  g_string_append (update, table);
+  g_string_append (update, " SET ");
+  g_string_append (update, assignments->str);
+  g_string_append (update, "updated_at = ?1 FROM temp.rk_import_rows AS i WHERE NOT i.is_new AND ");
+  g_string_append (update, table);
+  g_string_append (update, ".id = i.id");
 
   if (!run (db, insert->str, now, error) || !run (db, update->str, now, error))
     return FALSE;
