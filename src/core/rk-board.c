@@ -169,100 +169,19 @@ rk_today (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
-/* The rows a deletion removes or changes, the record itself first. */
-typedef struct
-{
-  const char     *table;
-  const char     *column;
-  RkSnapshotMode  mode;
-} Dependent;
-
-static const Dependent member_rows[] = {
-  { "board_member", "id", RK_SNAPSHOT_INSERT },
-  { "meeting_member", "board_member_id", RK_SNAPSHOT_INSERT },
-  { "note", "author_id", RK_SNAPSHOT_RELINK },
+/* The rows a deletion removes or changes, the record itself first; the
+ * attendance rows and notes it touches are announced. */
+static const RkSnapshotRow member_rows[] = {
+  { "board_member", "id", RK_SNAPSHOT_INSERT, FALSE },
+  { "meeting_member", "board_member_id", RK_SNAPSHOT_INSERT, TRUE },
+  { "note", "author_id", RK_SNAPSHOT_RELINK, TRUE },
 };
 
-static const Dependent meeting_rows[] = {
-  { "meeting", "id", RK_SNAPSHOT_INSERT },
-  { "meeting_member", "meeting_id", RK_SNAPSHOT_INSERT },
-  { "note", "meeting_id", RK_SNAPSHOT_RELINK },
+static const RkSnapshotRow meeting_rows[] = {
+  { "meeting", "id", RK_SNAPSHOT_INSERT, FALSE },
+  { "meeting_member", "meeting_id", RK_SNAPSHOT_INSERT, TRUE },
+  { "note", "meeting_id", RK_SNAPSHOT_RELINK, TRUE },
 };
-
-/* Announces the rows of @table whose @column is @key, inside the running
- * transaction: the notes that lose their author, the attendance rows that
- * go. The names come from the tables above, never from input. */
-static gboolean
-note_dependent_changes (RkDatabase       *db,
-                        const Dependent  *dependent,
-                        const char       *key,
-                        GError          **error)
-{
-  /* Table and column are identifiers from the model's own table, never
-   * input; values are bound. */
-  g_autofree char *sql = g_strconcat ("SELECT id FROM ", dependent->table,
-                                      " WHERE ", dependent->column, " = ?", NULL);
-  g_autoptr(RkStatement) stmt = rk_database_prepare (db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    rk_database_note_change (db, dependent->table, (const char *) sqlite3_column_text (stmt, 0));
-
-  return TRUE;
-}
-
-/* Deletes a member or a meeting in one transaction, keeping in a snapshot
- * what Undo needs: the row, the attendance rows that cascade with it and
- * the notes' links that are set to NULL. */
-static gboolean
-delete_with_dependents (RkDatabase       *db,
-                        const char       *id,
-                        const Dependent  *rows,
-                        guint             n_rows,
-                        const char       *delete_sql,
-                        const char       *gone_message,
-                        RkSnapshot      **out_snapshot,
-                        GError          **error)
-{
-  g_autoptr(RkSnapshot) snapshot = rk_snapshot_new ();
-  g_autoptr(RkStatement) stmt = NULL;
-
-  if (!rk_database_begin (db, error))
-    return FALSE;
-
-  for (guint i = 0; i < n_rows; i++)
-    if (!rk_snapshot_capture (snapshot, db, rows[i].table, rows[i].column, id,
-                              rows[i].mode, error) ||
-        (i > 0 && !note_dependent_changes (db, &rows[i], id, error)))
-      goto failed;
-
-  stmt = rk_database_prepare (db, delete_sql, error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (!rk_database_step_done (db, stmt, error))
-    goto failed;
-
-  if (sqlite3_changes (rk_database_get_handle (db)) == 0)
-    {
-      g_set_error_literal (error, RK_BOARD_ERROR, RK_BOARD_ERROR_NOT_FOUND, gone_message);
-      goto failed;
-    }
-
-  rk_database_note_change (db, rows[0].table, id);
-  if (!rk_database_commit (db, error))
-    return FALSE;
-
-  if (out_snapshot != NULL)
-    *out_snapshot = g_steal_pointer (&snapshot);
-  return TRUE;
-
-failed:
-  rk_database_rollback (db);
-  return FALSE;
-}
 
 /* ------------------------------------------------------------------ */
 /* Members                                                             */
@@ -514,10 +433,10 @@ rk_board_member_delete (RkDatabase  *db,
   g_return_val_if_fail (RK_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  return delete_with_dependents (db, id, member_rows, G_N_ELEMENTS (member_rows),
-                                 "DELETE FROM board_member WHERE id = ?",
-                                 _("The board member no longer exists."),
-                                 out_snapshot, error);
+  return rk_snapshot_delete (db, id, member_rows, G_N_ELEMENTS (member_rows),
+                             RK_BOARD_ERROR, RK_BOARD_ERROR_NOT_FOUND,
+                             _("The board member no longer exists."),
+                             out_snapshot, error);
 }
 
 /**
@@ -1086,10 +1005,10 @@ rk_meeting_delete (RkDatabase  *db,
   g_return_val_if_fail (RK_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  return delete_with_dependents (db, id, meeting_rows, G_N_ELEMENTS (meeting_rows),
-                                 "DELETE FROM meeting WHERE id = ?",
-                                 _("The meeting no longer exists."),
-                                 out_snapshot, error);
+  return rk_snapshot_delete (db, id, meeting_rows, G_N_ELEMENTS (meeting_rows),
+                             RK_BOARD_ERROR, RK_BOARD_ERROR_NOT_FOUND,
+                             _("The meeting no longer exists."),
+                             out_snapshot, error);
 }
 
 /**

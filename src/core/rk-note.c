@@ -395,12 +395,9 @@ rk_note_save (RkNote      *self,
 }
 
 /* The rows a note's deletion removes, the note first. */
-static const struct {
-  const char *table;
-  const char *column;
-} note_rows[] = {
-  { "note", "id" },
-  { "note_project", "note_id" },
+static const RkSnapshotRow note_rows[] = {
+  { "note", "id", RK_SNAPSHOT_INSERT, FALSE },
+  { "note_project", "note_id", RK_SNAPSHOT_INSERT, FALSE },
 };
 
 /**
@@ -416,45 +413,13 @@ rk_note_delete (RkDatabase  *db,
                 RkSnapshot **out_snapshot,
                 GError     **error)
 {
-  g_autoptr(RkSnapshot) snapshot = rk_snapshot_new ();
-  g_autoptr(RkStatement) stmt = NULL;
-
   g_return_val_if_fail (RK_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if (!rk_database_begin (db, error))
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (note_rows); i++)
-    if (!rk_snapshot_capture (snapshot, db, note_rows[i].table, note_rows[i].column,
-                              id, RK_SNAPSHOT_INSERT, error))
-      goto failed;
-
-  stmt = rk_database_prepare (db, "DELETE FROM note WHERE id = ?", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (!rk_database_step_done (db, stmt, error))
-    goto failed;
-
-  if (sqlite3_changes (rk_database_get_handle (db)) == 0)
-    {
-      g_set_error_literal (error, RK_NOTE_ERROR, RK_NOTE_ERROR_NOT_FOUND,
-                           _("The note no longer exists."));
-      goto failed;
-    }
-
-  rk_database_note_change (db, "note", id);
-  if (!rk_database_commit (db, error))
-    return FALSE;
-
-  if (out_snapshot != NULL)
-    *out_snapshot = g_steal_pointer (&snapshot);
-  return TRUE;
-
-failed:
-  rk_database_rollback (db);
-  return FALSE;
+  return rk_snapshot_delete (db, id, note_rows, G_N_ELEMENTS (note_rows),
+                             RK_NOTE_ERROR, RK_NOTE_ERROR_NOT_FOUND,
+                             _("The note no longer exists."),
+                             out_snapshot, error);
 }
 
 /**

@@ -397,17 +397,13 @@ rk_project_save (RkProject   *self,
 }
 
 /* The rows a project's deletion removes or changes, parents first. */
-static const struct {
-  const char     *table;
-  const char     *column;
-  RkSnapshotMode  mode;
-} project_rows[] = {
-  { "project", "id", RK_SNAPSHOT_INSERT },
-  { "milestone", "project_id", RK_SNAPSHOT_INSERT },
-  { "project_municipality", "project_id", RK_SNAPSHOT_INSERT },
-  { "project_partner", "project_id", RK_SNAPSHOT_INSERT },
-  { "note_project", "project_id", RK_SNAPSHOT_INSERT },
-  { "report_entry", "project_id", RK_SNAPSHOT_RELINK },
+static const RkSnapshotRow project_rows[] = {
+  { "project", "id", RK_SNAPSHOT_INSERT, FALSE },
+  { "milestone", "project_id", RK_SNAPSHOT_INSERT, FALSE },
+  { "project_municipality", "project_id", RK_SNAPSHOT_INSERT, FALSE },
+  { "project_partner", "project_id", RK_SNAPSHOT_INSERT, FALSE },
+  { "note_project", "project_id", RK_SNAPSHOT_INSERT, FALSE },
+  { "report_entry", "project_id", RK_SNAPSHOT_RELINK, FALSE },
 };
 
 /**
@@ -424,45 +420,13 @@ rk_project_delete (RkDatabase  *db,
                    RkSnapshot **out_snapshot,
                    GError     **error)
 {
-  g_autoptr(RkSnapshot) snapshot = rk_snapshot_new ();
-  g_autoptr(RkStatement) stmt = NULL;
-
   g_return_val_if_fail (RK_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if (!rk_database_begin (db, error))
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (project_rows); i++)
-    if (!rk_snapshot_capture (snapshot, db, project_rows[i].table, project_rows[i].column,
-                              id, project_rows[i].mode, error))
-      goto failed;
-
-  stmt = rk_database_prepare (db, "DELETE FROM project WHERE id = ?", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (!rk_database_step_done (db, stmt, error))
-    goto failed;
-
-  if (sqlite3_changes (rk_database_get_handle (db)) == 0)
-    {
-      g_set_error_literal (error, RK_PROJECT_ERROR, RK_PROJECT_ERROR_NOT_FOUND,
-                           _("The project no longer exists."));
-      goto failed;
-    }
-
-  rk_database_note_change (db, "project", id);
-  if (!rk_database_commit (db, error))
-    return FALSE;
-
-  if (out_snapshot != NULL)
-    *out_snapshot = g_steal_pointer (&snapshot);
-  return TRUE;
-
-failed:
-  rk_database_rollback (db);
-  return FALSE;
+  return rk_snapshot_delete (db, id, project_rows, G_N_ELEMENTS (project_rows),
+                             RK_PROJECT_ERROR, RK_PROJECT_ERROR_NOT_FOUND,
+                             _("The project no longer exists."),
+                             out_snapshot, error);
 }
 
 /**

@@ -22,4 +22,25 @@ gboolean rk_snapshot_capture (RkSnapshot     *self,
                               RkSnapshotMode  mode,
                               GError        **error);
 
+/* One table a deletion removes or changes rows of, the record itself
+ * first. @announce: tell the database's observers about each dependent
+ * row, for tables whose rows are shown on their own. */
+typedef struct
+{
+  const char     *table;
+  const char     *column;
+  RkSnapshotMode  mode;
+  gboolean        announce;
+} RkSnapshotRow;
+
+gboolean rk_snapshot_delete  (RkDatabase           *db,
+                              const char           *id,
+                              const RkSnapshotRow  *rows,
+                              guint                 n_rows,
+                              GQuark                not_found_domain,
+                              int                   not_found_code,
+                              const char           *not_found_message,
+                              RkSnapshot          **out_snapshot,
+                              GError              **error);
+
 G_END_DECLS

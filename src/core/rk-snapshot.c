@@ -245,3 +245,88 @@ rk_snapshot_restore (RkSnapshot  *self,
 
   return rk_database_commit (db, error);
 }
+
+/* Announces the rows of @row's table whose column is @key, inside the
+ * running transaction. Names come from the model's own tables. */
+static gboolean
+announce_rows (RkDatabase           *db,
+               const RkSnapshotRow  *row,
+               const char           *key,
+               GError              **error)
+{
+  g_autofree char *sql = g_strconcat ("SELECT id FROM ", row->table,
+                                      " WHERE ", row->column, " = ?", NULL);
+  g_autoptr(RkStatement) stmt = rk_database_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    rk_database_note_change (db, row->table, (const char *) sqlite3_column_text (stmt, 0));
+
+  return TRUE;
+}
+
+/**
+ * rk_snapshot_delete:
+ * @rows: the record's own table first, then every table the deletion
+ *   removes rows of (cascades) or changes (links set to NULL)
+ * @out_snapshot: (out) (optional): what rk_snapshot_restore() needs
+ *
+ * Deletes the record @id of @rows[0] in one transaction, keeping what
+ * Undo needs. When the record is gone already, fails with the given
+ * error and leaves the database as it was.
+ */
+gboolean
+rk_snapshot_delete (RkDatabase           *db,
+                    const char           *id,
+                    const RkSnapshotRow  *rows,
+                    guint                 n_rows,
+                    GQuark                not_found_domain,
+                    int                   not_found_code,
+                    const char           *not_found_message,
+                    RkSnapshot          **out_snapshot,
+                    GError              **error)
+{
+  g_autoptr(RkSnapshot) snapshot = rk_snapshot_new ();
+  g_autofree char *sql = NULL;
+  g_autoptr(RkStatement) stmt = NULL;
+
+  g_return_val_if_fail (RK_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (id != NULL && rows != NULL && n_rows > 0, FALSE);
+
+  if (!rk_database_begin (db, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_rows; i++)
+    if (!rk_snapshot_capture (snapshot, db, rows[i].table, rows[i].column, id,
+                              rows[i].mode, error) ||
+        (rows[i].announce && !announce_rows (db, &rows[i], id, error)))
+      goto failed;
+
+  sql = g_strconcat ("DELETE FROM ", rows[0].table, " WHERE ", rows[0].column, " = ?", NULL);
+  stmt = rk_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (!rk_database_step_done (db, stmt, error))
+    goto failed;
+
+  if (sqlite3_changes (rk_database_get_handle (db)) == 0)
+    {
+      g_set_error_literal (error, not_found_domain, not_found_code, not_found_message);
+      goto failed;
+    }
+
+  rk_database_note_change (db, rows[0].table, id);
+  if (!rk_database_commit (db, error))
+    return FALSE;
+
+  if (out_snapshot != NULL)
+    *out_snapshot = g_steal_pointer (&snapshot);
+  return TRUE;
+
+failed:
+  rk_database_rollback (db);
+  return FALSE;
+}
