@@ -6,7 +6,7 @@
 
 #include <glib/gstdio.h>
 
-#include "rk-database.h"
+#include "rk-database-private.h"
 #include "rk-test-util.h"
 
 static GPtrArray *made_dirs;
@@ -110,4 +110,35 @@ rk_test_make_checkpointed_database (const char *path)
   g_clear_object (&db);
 
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+/**
+ * rk_test_dump_words:
+ * @fts_table: a search index, "project_fts" for one
+ *
+ * The index keeps no copy of the text, only which rows hold which words:
+ * this lists each word with the number of rows that hold it, one per line,
+ * so that two states of the index can be compared.
+ *
+ * Returns: the list
+ */
+char *
+rk_test_dump_words (RkDatabase *db,
+                    const char *fts_table)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *create = g_strdup_printf ("CREATE VIRTUAL TABLE IF NOT EXISTS temp.%s_words"
+                                             " USING fts5vocab (main, %s, row)", fts_table, fts_table);
+  g_autofree char *select = g_strdup_printf ("SELECT term, doc FROM temp.%s_words ORDER BY term", fts_table);
+  g_autoptr(RkStatement) stmt = NULL;
+
+  g_assert_true (rk_database_exec (db, create, &error));
+  g_assert_no_error (error);
+  stmt = rk_database_prepare (db, select, &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s|%d\n", sqlite3_column_text (stmt, 0), sqlite3_column_int (stmt, 1));
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

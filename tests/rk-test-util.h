@@ -16,5 +16,7 @@ RkDatabase *rk_test_open_new_database (void);
 GBytes *rk_test_read_file                   (const char *path);
 void    rk_test_make_checkpointed_database  (const char *path);
 void    rk_test_remove_dirs                 (void);
+char   *rk_test_dump_words                  (RkDatabase *db,
+                                             const char *fts_table);
 
 G_END_DECLS

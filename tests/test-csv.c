@@ -906,6 +906,109 @@ test_import_backs_up (void)
   g_assert_cmpuint (g_list_model_get_n_items (backups), ==, 1);
 }
 
+/* The indexes of @table as the schema defines them. */
+static char *
+index_definitions (RkDatabase *db,
+                   const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT name, sql FROM sqlite_schema"
+                                          " WHERE type = 'index' AND tbl_name = '%s' ORDER BY name", table);
+
+  return dump (db, sql);
+}
+
+static guint
+count_matches (RkDatabase *db,
+               const char *query)
+{
+  g_autoptr(RkStatement) stmt = rk_database_prepare (db, "SELECT count(*) FROM project_fts WHERE project_fts MATCH ?", NULL);
+
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int (stmt, 0);
+}
+
+/* A file far larger than the table takes the bulk path: planning beside
+ * writing, new records without triggers, the search index filled in one
+ * statement, the list indexes built afresh. The result must be the same as
+ * record by record, and an error on the last line must still leave no
+ * trace. */
+static void
+test_import_large (void)
+{
+  g_autoptr(RkDatabase) db = make_full_database ();
+  g_autoptr(RkDatabase) fresh = rk_test_open_new_database ();
+  g_autoptr(GString) data = g_string_new ("code;title;goal;municipalities\n");
+  g_autoptr(RkImport) bad = NULL;
+  g_autoptr(RkImport) good = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = database_bytes (db);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GListModel) backups = NULL;
+  g_autoptr(RkBackup) backup = NULL;
+  g_autofree char *folder = rk_backup_folder (rk_database_get_path (db));
+  g_autofree char *indexes = index_definitions (fresh, "project");
+  g_autofree char *now_indexes = NULL;
+  g_autofree char *values = NULL;
+
+  /* One stored project changes its title; 2,999 are new. */
+  g_string_append (data, "07-01_MKW;Stadtlabor Ruhrwerk;Neues Ziel;Essen\n");
+  for (guint i = 1; i < 3000; i++)
+    g_string_append_printf (data, "L-%04u;Vorhaben Werkstatt%u;Ziel;%s\n", i, i, i % 2 ? "Bochum, Herne" : "");
+
+  g_string_append (data, "L-9999;Vorhaben;;Paris\n");
+  bad = read_import (RK_CSV_KIND_PROJECTS, data->str, data->len);
+  g_assert_false (rk_import_apply (bad, db, 10, NULL, &error));
+  g_assert_error (error, RK_IMPORT_ERROR, RK_IMPORT_ERROR_INVALID);
+  g_clear_error (&error);
+  after = database_bytes (db);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+
+  g_string_truncate (data, data->len - strlen ("L-9999;Vorhaben;;Paris\n"));
+  good = read_import (RK_CSV_KIND_PROJECTS, data->str, data->len);
+  g_assert_true (rk_import_apply (good, db, 10, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rk_import_get_n_new (good), ==, 2999);
+  g_assert_cmpuint (rk_import_get_n_updated (good), ==, 1);
+
+  g_assert_cmpint (rk_database_count_rows (db, "project", NULL), ==, 3001);
+  g_assert_cmpint (rk_database_count_rows (db, "project_municipality", NULL), ==, 1500 * 2 + 1);
+  values = dump (db, "SELECT title, goal, (SELECT count(*) FROM project_municipality"
+                     " WHERE project_id = project.id) FROM project WHERE code IN ('07-01_MKW', 'L-0001', 'L-2999')"
+                     " ORDER BY code");
+  g_assert_cmpstr (values, ==, "Stadtlabor Ruhrwerk|Neues Ziel|1|\n"
+                               "Vorhaben Werkstatt1|Ziel|2|\n"
+                               "Vorhaben Werkstatt2999|Ziel|2|\n");
+
+  /* The same indexes as the schema makes them, and a whole search index:
+   * new words found, the updated project's old words gone. */
+  now_indexes = index_definitions (db, "project");
+  g_assert_cmpstr (now_indexes, ==, indexes);
+  g_assert_cmpuint (count_matches (db, "werkstatt1234"), ==, 1);
+  g_assert_cmpuint (count_matches (db, "vorhaben"), ==, 2999);
+  g_assert_cmpuint (count_matches (db, "ruhrwerk"), ==, 1);
+  g_assert_cmpuint (count_matches (db, "kunste"), ==, 0);
+  g_assert_true (rk_database_exec (db, "INSERT INTO project_fts (project_fts, rank) VALUES ('integrity-check', 0)", &error));
+  g_assert_no_error (error);
+  g_assert_true (rk_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+
+  /* The triggers are back for what the user does next. */
+  g_assert_true (rk_database_begin (db, &error));
+  g_assert_true (rk_database_exec (db, "UPDATE project SET title = 'Zeche' WHERE code = 'L-0001'", &error));
+  g_assert_true (rk_database_commit (db, &error));
+  g_assert_cmpuint (count_matches (db, "zeche"), ==, 1);
+  g_assert_cmpuint (count_matches (db, "werkstatt1"), ==, 0);
+
+  /* One backup, of the records as they were. */
+  backups = rk_backup_list (rk_database_get_path (db), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (backups), ==, 1);
+  backup = g_list_model_get_item (backups, 0);
+  g_assert_cmpint (rk_backup_get_n_projects (backup), ==, 2);
+}
+
 static void
 test_import_cancel (void)
 {
@@ -1033,6 +1136,7 @@ main (int   argc,
   g_test_add_func ("/csv/import/multiline-position", test_import_multiline_position);
   g_test_add_func ("/csv/import/stored-duplicates", test_import_stored_duplicates);
   g_test_add_func ("/csv/import/backs-up", test_import_backs_up);
+  g_test_add_func ("/csv/import/large", test_import_large);
   g_test_add_func ("/csv/import/cancel", test_import_cancel);
   g_test_add_func ("/csv/import/async", test_import_async);
 

@@ -207,12 +207,69 @@ test_migrate_from_v1 (void)
 
   db = rk_database_open (path, RK_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (rk_database_get_schema_version (db), ==, 2);
+  g_assert_cmpint (rk_database_get_schema_version (db), ==, RK_SCHEMA_VERSION);
   name = query_text (db, "SELECT name FROM organisation WHERE id = 'o-1'");
   g_assert_cmpstr (name, ==, "Stiftung Zollverein");
   g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'organisation_list_name'"), ==, 1);
   g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'organisation_name'"), ==, 0);
   g_assert_cmpint (query_int64 (db, "PRAGMA secure_delete"), ==, 1);
+}
+
+static GStrv search_projects (RkDatabase *db,
+                              const char *query);
+
+/* Version 3 rebuilds the search indexes in their lean form: what was
+ * searchable before still is, and the index follows edits afterwards. */
+static void
+test_migrate_from_v2 (void)
+{
+  g_autofree char *path = rk_test_new_database_path ();
+  g_autoptr(RkDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) found = NULL;
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_true (rk_schema_migrate (raw, 0, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (raw,
+    "INSERT INTO project (id, code, title, goal, created_at, updated_at)"
+    " VALUES ('p-1', '07-01_MKW', 'Neue Künste Ruhr', 'Urbane Künste', 'x', 'x');"
+    "INSERT INTO organisation (id, name, kind, notes, created_at, updated_at)"
+    " VALUES ('o-1', 'Stiftung Zollverein', 'other', 'Welterbe', 'x', 'x');"
+    "INSERT INTO note (id, date, title, text, created_at, updated_at)"
+    " VALUES ('n-1', '2018-10-22', 'Konstituierende Sitzung', 'Bischofshaus', 'x', 'x');",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = rk_database_open (path, RK_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rk_database_get_schema_version (db), ==, 3);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM sqlite_schema"
+                                    " WHERE name LIKE '%_fts' AND sql LIKE '%detail = none%'"), ==, 3);
+
+  found = search_projects (db, "kunste");
+  g_assert_cmpstrv (found, ((const char *[]) { "Neue Künste Ruhr", NULL }));
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM organisation_fts WHERE organisation_fts MATCH 'welterbe'"), ==, 1);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM note_fts WHERE note_fts MATCH 'bischofs*'"), ==, 1);
+
+  /* The triggers remove the old words by naming them. */
+  g_assert_true (rk_database_begin (db, &error));
+  g_assert_true (rk_database_exec (db, "UPDATE project SET title = 'Zirkus' WHERE id = 'p-1';"
+                                       "DELETE FROM organisation WHERE id = 'o-1';"
+                                       "UPDATE note SET text = 'Essen' WHERE id = 'n-1'", &error));
+  g_assert_true (rk_database_commit (db, &error));
+  g_clear_pointer (&found, g_strfreev);
+  found = search_projects (db, "neue");
+  g_assert_cmpstrv (found, ((const char *[]) { NULL }));
+  g_clear_pointer (&found, g_strfreev);
+  found = search_projects (db, "zirk*");
+  g_assert_cmpstrv (found, ((const char *[]) { "Zirkus", NULL }));
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM organisation_fts WHERE organisation_fts MATCH 'welterbe'"), ==, 0);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM note_fts WHERE note_fts MATCH 'bischofshaus'"), ==, 0);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM note_fts WHERE note_fts MATCH 'essen'"), ==, 1);
+  g_assert_true (rk_database_exec (db, "INSERT INTO project_fts (project_fts, rank) VALUES ('integrity-check', 0)", &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -601,7 +658,9 @@ test_search_index (void)
   g_clear_pointer (&found, g_strfreev);
   found = search_projects (db, "kunste");
   g_assert_cmpstrv (found, ((const char *[]) { NULL }));
-  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM project_fts"), ==, 1);
+  g_clear_pointer (&found, g_strfreev);
+  found = search_projects (db, "verkehr");
+  g_assert_cmpstrv (found, ((const char *[]) { "Mobilitätsregion", NULL }));
 }
 
 int
@@ -617,6 +676,7 @@ main (int   argc,
   g_test_add_func ("/database/seeded-rows", test_seeded_rows);
   g_test_add_func ("/database/migrate/from-empty", test_migrate_from_empty);
   g_test_add_func ("/database/migrate/from-v1", test_migrate_from_v1);
+  g_test_add_func ("/database/migrate/from-v2", test_migrate_from_v2);
   g_test_add_func ("/database/refuse/garbage", test_refuse_garbage);
   g_test_add_func ("/database/refuse/truncated", test_refuse_truncated);
   g_test_add_func ("/database/refuse/newer-version", test_refuse_newer);

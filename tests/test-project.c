@@ -245,8 +245,8 @@ dump_all (RkDatabase *db)
     "SELECT * FROM project_partner ORDER BY id",
     "SELECT * FROM note_project ORDER BY id",
     "SELECT * FROM report_entry ORDER BY id",
-    "SELECT * FROM project_fts ORDER BY code",
   };
+  g_autofree char *words = rk_test_dump_words (db, "project_fts");
   g_autoptr(GString) out = g_string_new (NULL);
 
   (void) all_rows;
@@ -255,6 +255,7 @@ dump_all (RkDatabase *db)
       g_autofree char *dump = table_dump (db, queries[i]);
       g_string_append_printf (out, "%s:\n%s", queries[i], dump);
     }
+  g_string_append_printf (out, "search index:\n%s", words);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 

@@ -32,12 +32,21 @@ void         rk_database_set_error   (RkDatabase  *self,
                                       const char  *what);
 
 /* rk-schema.c */
-#define RK_SCHEMA_VERSION 2
+#define RK_SCHEMA_VERSION 3
 #define RK_APPLICATION_ID 0x524b4e57 /* "RKNW" */
+
+typedef struct
+{
+  const char *name;
+  const char *sql;
+} RkSchemaIndex;
 
 gboolean     rk_schema_migrate       (sqlite3     *db,
                                       int          from_version,
                                       int          to_version,
                                       GError     **error);
+const RkSchemaIndex *
+             rk_schema_get_indexes   (const char  *table);
+const char  *rk_schema_get_search_fill (const char *table);
 
 G_END_DECLS

@@ -431,6 +431,12 @@ rk_database_class_init (RkDatabaseClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  /* Before the first connection: without the statistics of its memory
+   * use, which the app never reads, SQLite allocates without taking a
+   * lock that every thread would share. An import writes on one
+   * connection while it plans on another. */
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+
   object_class->finalize = rk_database_finalize;
   object_class->get_property = rk_database_get_property;
 

@@ -41,11 +41,13 @@
 
 /* The most table columns a kind of file fills. */
 #define MAX_DB_COLUMNS 16
+/* Below this many new records, inserting into the list indexes row by row
+ * is quicker than building them again. */
+#define REBUILD_INDEXES_MIN 1000
 
-/* Progress, in thousandths: planning, backing up, writing. */
+/* Progress, in thousandths: planning, writing the records, the rest. */
 #define PLANNED 400
-#define BACKED_UP 450
-#define STAGED 600
+#define RECORDS_WRITTEN 700
 #define WRITTEN 980
 
 struct _RkImport
@@ -57,6 +59,7 @@ struct _RkImport
   guint               n_columns;
   guint               n_db;                       /* columns with a table column */
   guint               db_of[MAX_DB_COLUMNS];      /* file column → table column */
+  guint               spec_of[MAX_DB_COLUMNS];    /* table column → file column */
   const char         *db_columns[MAX_DB_COLUMNS]; /* the table's column names */
   char               *select_sql;                 /* a stored project by code */
 
@@ -68,6 +71,7 @@ struct _RkImport
   GArray             *issues;         /* RkImportIssue */
   guint               n_read_issues;  /* issues of reading, before any plan */
   guint               n_errors;
+  gint                any_error;      /* n_errors > 0, for the writer; atomic */
   guint               n_new;
   guint               n_updated;
   guint               n_unchanged;
@@ -107,6 +111,7 @@ typedef struct
   GHashTable     *seen;            /* match key → line it first appears on */
   GHashTable     *memo[MAX_DB_COLUMNS]; /* per file column: cell → value read */
   RkOrganisation *probe;           /* checks e-mail and web addresses */
+  sqlite3_stmt   *select;          /* a stored project by its code */
 } Plan;
 
 static void
@@ -149,6 +154,7 @@ plan_free (Plan *plan)
   for (guint i = 0; i < G_N_ELEMENTS (plan->memo); i++)
     g_clear_pointer (&plan->memo[i], g_hash_table_unref);
   g_object_unref (plan->probe);
+  sqlite3_finalize (plan->select);
   g_free (plan);
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Plan, plan_free)
@@ -212,6 +218,7 @@ rk_import_new (RkCsvKind kind)
         {
           g_assert (self->n_db < MAX_DB_COLUMNS);
           self->db_of[i] = self->n_db;
+          self->spec_of[self->n_db] = i;
           self->db_columns[self->n_db++] = self->columns[i].db_column;
           g_string_append_printf (sql, ", %s", self->columns[i].db_column);
         }
@@ -243,7 +250,10 @@ add_issue (RkImport   *self,
 
   g_array_append_val (self->issues, issue);
   if (is_error)
-    self->n_errors++;
+    {
+      self->n_errors++;
+      g_atomic_int_set (&self->any_error, TRUE);
+    }
 }
 
 static void
@@ -480,13 +490,22 @@ plan_new (RkImport    *self,
   int rc;
 
   plan->chunk = g_string_chunk_new (64 * 1024);
-  plan->changes = g_array_new (FALSE, TRUE, sizeof (Change));
+  /* Room for a change per record: the array never moves, so a writer can
+   * read the changes planned so far while more are added. */
+  plan->changes = g_array_sized_new (FALSE, TRUE, sizeof (Change), rk_csv_table_get_n_records (self->table));
   g_array_set_clear_func (plan->changes, change_clear);
   plan->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   plan->municipalities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   plan->stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stored_free);
   plan->seen = g_hash_table_new (g_str_hash, g_str_equal);
   plan->probe = rk_organisation_new ();
+
+  if (self->kind == RK_CSV_KIND_PROJECTS &&
+      sqlite3_prepare_v2 (rk_database_get_handle (db), self->select_sql, -1, &plan->select, NULL) != SQLITE_OK)
+    {
+      rk_database_set_error (db, error, _("Preparing a query"));
+      return NULL;
+    }
 
   stmt = rk_database_prepare (db, "SELECT id, position, name_de, name_en FROM field", error);
   if (stmt == NULL)
@@ -1009,9 +1028,8 @@ plan_record (RkImport    *self,
   /* The stored record, if there is one. */
   if (self->kind == RK_CSV_KIND_PROJECTS)
     {
-      stmt = rk_database_prepare (db, self->select_sql, error);
-      if (stmt == NULL)
-        return FALSE;
+      /* Prepared once for the whole file; reset when this function ends. */
+      stmt = plan->select;
       sqlite3_bind_text (stmt, 1, parsed[0], -1, SQLITE_TRANSIENT);
       switch (sqlite3_step (stmt))
         {
@@ -1051,7 +1069,7 @@ plan_record (RkImport    *self,
 
   for (guint i = 0; i < self->n_db; i++)
     {
-      const RkCsvColumn *column = &self->columns[spec_of_db (self, self->db_columns[i])];
+      const RkCsvColumn *column = &self->columns[self->spec_of[i]];
 
       if (present[i])
         final[i] = parsed[i];
@@ -1105,43 +1123,53 @@ plan_record (RkImport    *self,
   return TRUE;
 }
 
-/* Plans every record; the database must not change meanwhile (a read or
- * write transaction is open). */
-static Plan *
+/* Plans every record into @plan; the database must not change meanwhile
+ * (a read or write transaction is open). With @ready, hands over the
+ * number of changes planned so far, plus one, after every thousand
+ * records and at the end. Progress goes from 0 to @progress_end. */
+static gboolean
 plan_all (RkImport      *self,
           RkDatabase    *db,
+          Plan          *plan,
+          GAsyncQueue   *ready,
+          guint          progress_end,
           GCancellable  *cancellable,
           GError       **error)
 {
-  g_autoptr(Plan) plan = NULL;
   guint n_records = rk_csv_table_get_n_records (self->table);
-
-  g_array_set_size (self->issues, self->n_read_issues);
-  self->n_errors = 0;
-  for (guint i = 0; i < self->issues->len; i++)
-    self->n_errors += g_array_index (self->issues, RkImportIssue, i).is_error;
-  self->n_new = self->n_updated = self->n_unchanged = 0;
-  g_ptr_array_set_size (self->changed_ids, 0);
-
-  plan = plan_new (self, db, error);
-  if (plan == NULL)
-    return NULL;
 
   for (guint record = 1; record < n_records; record++)
     {
       if (!plan_record (self, db, plan, record, error))
-        return NULL;
+        return FALSE;
 
       if (record % 1000 == 0)
         {
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            return NULL;
-          set_progress (self, (guint) ((guint64) record * PLANNED / n_records));
+            return FALSE;
+          set_progress (self, (guint) ((guint64) record * progress_end / n_records));
+          if (ready != NULL)
+            g_async_queue_push (ready, GUINT_TO_POINTER (plan->changes->len + 1));
         }
     }
 
-  set_progress (self, PLANNED);
-  return g_steal_pointer (&plan);
+  set_progress (self, progress_end);
+  if (ready != NULL)
+    g_async_queue_push (ready, GUINT_TO_POINTER (plan->changes->len + 1));
+  return TRUE;
+}
+
+/* Forgets the counts and issues of an earlier plan. */
+static void
+reset_plan (RkImport *self)
+{
+  g_array_set_size (self->issues, self->n_read_issues);
+  self->n_errors = 0;
+  for (guint i = 0; i < self->issues->len; i++)
+    self->n_errors += g_array_index (self->issues, RkImportIssue, i).is_error;
+  g_atomic_int_set (&self->any_error, self->n_errors > 0);
+  self->n_new = self->n_updated = self->n_unchanged = 0;
+  g_ptr_array_set_size (self->changed_ids, 0);
 }
 
 /**
@@ -1161,18 +1189,21 @@ rk_import_plan (RkImport      *self,
                 GError       **error)
 {
   g_autoptr(Plan) plan = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (RK_IS_IMPORT (self), FALSE);
   g_return_val_if_fail (RK_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (self->read_ok, FALSE);
 
   /* One read transaction: the counts describe one state of the data. */
+  reset_plan (self);
   if (!rk_database_exec (db, "BEGIN", error))
     return FALSE;
-  plan = plan_all (self, db, cancellable, error);
+  plan = plan_new (self, db, error);
+  ok = plan != NULL && plan_all (self, db, plan, NULL, PLANNED, cancellable, error);
   sqlite3_exec (rk_database_get_handle (db), "COMMIT", NULL, NULL, NULL);
 
-  return plan != NULL;
+  return ok;
 }
 
 /* Applying */
@@ -1195,25 +1226,71 @@ watch_cb (gpointer data)
   return g_cancellable_is_cancelled (watch->cancellable);
 }
 
+/* Runs @select followed by @table, a query of two numbers. */
 static gboolean
-run (RkDatabase  *db,
-     const char  *sql,
-     const char  *now,
-     GError     **error)
+query_table (RkDatabase  *db,
+             const char  *select,
+             const char  *table,
+             gint64      *out_first,
+             gint64      *out_second,
+             GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autofree char *sql = g_strconcat (select, table, NULL);
+  g_autoptr(RkStatement) stmt = rk_database_prepare (db, sql, error);
 
-  if (sqlite3_prepare_v2 (rk_database_get_handle (db), sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      rk_database_set_error (db, error, _("Counting the records"));
+      return FALSE;
+    }
+  *out_first = sqlite3_column_int64 (stmt, 0);
+  *out_second = sqlite3_column_int64 (stmt, 1);
+  return TRUE;
+}
+
+/* Runs each index's DROP INDEX (@create FALSE) or CREATE INDEX. */
+static gboolean
+run_indexes (RkDatabase          *db,
+             const RkSchemaIndex *indexes,
+             gboolean             create,
+             GError             **error)
+{
+  for (const RkSchemaIndex *index = indexes; index->name != NULL; index++)
+    {
+      g_autofree char *drop = g_strconcat ("DROP INDEX main.", index->name, NULL);
+
+      if (!rk_database_exec (db, create ? index->sql : drop, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+prepare (RkDatabase    *db,
+         const char    *sql,
+         sqlite3_stmt **out_stmt,
+         GError       **error)
+{
+  if (sqlite3_prepare_v2 (rk_database_get_handle (db), sql, -1, out_stmt, NULL) != SQLITE_OK)
     {
       rk_database_set_error (db, error, _("Preparing a query"));
       return FALSE;
     }
-  if (now != NULL)
-    sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
 
+  return TRUE;
+}
+
+static gboolean
+step_and_reset (RkDatabase    *db,
+                sqlite3_stmt  *stmt,
+                GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       rk_database_set_error (db, error, _("Writing to the database"));
@@ -1223,166 +1300,242 @@ run (RkDatabase  *db,
   return TRUE;
 }
 
-static gboolean
-stage_changes (RkImport     *self,
-               RkDatabase   *db,
-               Plan         *plan,
-               GCancellable *cancellable,
-               GError      **error)
+/* Writes the planned changes, one at a time as planning hands them over.
+ *
+ * New records go in with one prepared INSERT each, with triggers off:
+ * writer_finish() then adds them to the search index in one statement,
+ * which spares the index a flush after every row. Updated records are
+ * staged in a table in memory and written with one UPDATE, the projects'
+ * municipalities likewise. When the file brings at least as many records
+ * as the table holds, its list indexes are dropped first and built afresh
+ * from all rows at the end, several times faster than growing them row by
+ * row. All of it happens in the import's transaction, so a failure leaves
+ * everything as it was.
+ *
+ * The table and column names are identifiers from the column tables,
+ * never input; every value is bound. */
+typedef struct
 {
-  g_autoptr(GString) sql = g_string_new ("CREATE TEMP TABLE rk_import_rows"
-                                         " (id TEXT PRIMARY KEY NOT NULL, is_new INTEGER NOT NULL");
-  sqlite3 *handle = rk_database_get_handle (db);
-  sqlite3_stmt *rows = NULL, *owners = NULL, *links = NULL;
-  gboolean ok = FALSE;
+  RkImport            *self;
+  RkDatabase          *db;
+  gboolean             open;         /* the statements below, triggers off */
+  const char          *now;
+  const RkSchemaIndex *indexes;
+  gboolean             rebuild;
+  gint64               last_rowid;   /* the table's before the import */
+  sqlite3_stmt        *inserts;
+  sqlite3_stmt        *updates;
+  sqlite3_stmt        *owners;
+  sqlite3_stmt        *links;        /* staged, of updated projects */
+  sqlite3_stmt        *new_links;    /* of new projects, written at once */
+} Writer;
 
+static void
+writer_close (Writer *writer)
+{
+  if (!writer->open)
+    return;
+
+  g_clear_pointer (&writer->inserts, sqlite3_finalize);
+  g_clear_pointer (&writer->updates, sqlite3_finalize);
+  g_clear_pointer (&writer->owners, sqlite3_finalize);
+  g_clear_pointer (&writer->links, sqlite3_finalize);
+  g_clear_pointer (&writer->new_links, sqlite3_finalize);
+  sqlite3_db_config (rk_database_get_handle (writer->db), SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);
+  writer->open = FALSE;
+}
+
+static gboolean
+writer_open (Writer      *writer,
+             RkImport    *self,
+             RkDatabase  *db,
+             const char  *now,
+             guint        n_records,
+             GError     **error)
+{
+  const char *table = rk_csv_kind_table (self->kind);
+  g_autoptr(GString) create = g_string_new ("CREATE TEMP TABLE rk_import_rows (id TEXT NOT NULL");
+  g_autoptr(GString) stage = g_string_new ("INSERT INTO temp.rk_import_rows VALUES (?1");
+  g_autoptr(GString) insert = g_string_new ("INSERT INTO main.");
+  g_autoptr(GString) values = g_string_new (") VALUES (?1, ?2, ?2");
+  gint64 n_stored = 0;
+
+  *writer = (Writer) { self, db, TRUE, now, rk_schema_get_indexes (table), FALSE, 0, NULL, NULL, NULL, NULL, NULL };
+
+  g_string_append (insert, table);
+  g_string_append (insert, " (id, created_at, updated_at");
   for (guint i = 0; i < self->n_db; i++)
-    g_string_append_printf (sql, ", %s", self->db_columns[i]);
-  g_string_append (sql, ")");
+    {
+      g_string_append (create, ", ");
+      g_string_append (create, self->db_columns[i]);
+      g_string_append_printf (stage, ", ?%u", i + 3);
+      g_string_append (insert, ", ");
+      g_string_append (insert, self->db_columns[i]);
+      g_string_append_printf (values, ", ?%u", i + 3);
+    }
+  g_string_append (create, ")");
+  g_string_append (stage, ")");
+  g_string_append (insert, values->str);
+  g_string_append (insert, ")");
 
-  if (!rk_database_exec (db, "DROP TABLE IF EXISTS temp.rk_import_rows;"
-                             "DROP TABLE IF EXISTS temp.rk_import_owners;"
-                             "DROP TABLE IF EXISTS temp.rk_import_links;"
-                             "CREATE TEMP TABLE rk_import_owners (project_id TEXT PRIMARY KEY NOT NULL);"
-                             "CREATE TEMP TABLE rk_import_links"
-                             " (id TEXT NOT NULL, project_id TEXT NOT NULL, municipality_id TEXT NOT NULL);",
-                         error) ||
-      !rk_database_exec (db, sql->str, error))
+  sqlite3_db_config (rk_database_get_handle (db), SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+
+  if (!query_table (db, "SELECT count(*), max(rowid) FROM main.", table, &n_stored, &writer->last_rowid, error))
+    return FALSE;
+  writer->rebuild = n_records >= REBUILD_INDEXES_MIN && n_records >= n_stored;
+
+  return (!writer->rebuild || run_indexes (db, writer->indexes, FALSE, error)) &&
+         rk_database_exec (db, "DROP TABLE IF EXISTS temp.rk_import_rows;"
+                               "DROP TABLE IF EXISTS temp.rk_import_owners;"
+                               "DROP TABLE IF EXISTS temp.rk_import_links;"
+                               "CREATE TEMP TABLE rk_import_owners (project_id TEXT PRIMARY KEY NOT NULL);"
+                               "CREATE TEMP TABLE rk_import_links"
+                               " (id TEXT NOT NULL, project_id TEXT NOT NULL, municipality_id TEXT NOT NULL);",
+                           error) &&
+         rk_database_exec (db, create->str, error) &&
+         prepare (db, insert->str, &writer->inserts, error) &&
+         prepare (db, stage->str, &writer->updates, error) &&
+         prepare (db, "INSERT INTO temp.rk_import_owners VALUES (?)", &writer->owners, error) &&
+         prepare (db, "INSERT INTO temp.rk_import_links VALUES (?, ?, ?)", &writer->links, error) &&
+         (self->kind != RK_CSV_KIND_PROJECTS ||
+          prepare (db, "INSERT INTO main.project_municipality"
+                       " (id, project_id, municipality_id, created_at, updated_at)"
+                       " VALUES (?1, ?2, ?3, ?4, ?4)", &writer->new_links, error));
+}
+
+static gboolean
+writer_write (Writer   *writer,
+              Change   *change,
+              GError  **error)
+{
+  RkImport *self = writer->self;
+  RkDatabase *db = writer->db;
+  gboolean is_new = change->id == NULL;
+  sqlite3_stmt *row = is_new ? writer->inserts : writer->updates;
+
+  if (is_new)
+    change->id = rk_new_key ();
+  g_ptr_array_add (self->changed_ids, g_strdup (change->id));
+
+  sqlite3_bind_text (row, 1, change->id, -1, SQLITE_STATIC);
+  if (is_new)
+    sqlite3_bind_text (row, 2, writer->now, -1, SQLITE_STATIC);
+  for (guint i = 0; i < self->n_db; i++)
+    sqlite3_bind_text (row, i + 3, change->values[i], -1, SQLITE_STATIC);
+  if (!step_and_reset (db, row, error))
     return FALSE;
 
-  g_string_assign (sql, "INSERT INTO temp.rk_import_rows VALUES (?, ?");
-  for (guint i = 0; i < self->n_db; i++)
-    g_string_append (sql, ", ?");
-  g_string_append (sql, ")");
+  if (!change->municipalities_changed)
+    return TRUE;
 
-  if (sqlite3_prepare_v2 (handle, sql->str, -1, &rows, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (handle, "INSERT INTO temp.rk_import_owners VALUES (?)", -1, &owners, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (handle, "INSERT INTO temp.rk_import_links VALUES (?, ?, ?)", -1, &links, NULL) != SQLITE_OK)
+  /* A new project's links go in at once; an updated project's are staged
+   * for writer_finish(), which keeps those that stay. */
+  if (!is_new)
     {
-      rk_database_set_error (db, error, _("Preparing a query"));
-      goto out;
+      sqlite3_bind_text (writer->owners, 1, change->id, -1, SQLITE_STATIC);
+      if (!step_and_reset (db, writer->owners, error))
+        return FALSE;
+    }
+  else
+    sqlite3_bind_text (writer->new_links, 4, writer->now, -1, SQLITE_STATIC);
+
+  for (guint m = 0; m < change->municipalities->len; m++)
+    {
+      g_autofree char *key = rk_new_key ();
+      sqlite3_stmt *links = is_new ? writer->new_links : writer->links;
+
+      sqlite3_bind_text (links, 1, key, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (links, 2, change->id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (links, 3, g_ptr_array_index (change->municipalities, m), -1, SQLITE_STATIC);
+      if (!step_and_reset (db, links, error))
+        return FALSE;
     }
 
-  for (guint c = 0; c < plan->changes->len; c++)
-    {
-      Change *change = &g_array_index (plan->changes, Change, c);
-      gboolean is_new = change->id == NULL;
+  return TRUE;
+}
 
-      if (is_new)
-        change->id = rk_new_key ();
-      g_ptr_array_add (self->changed_ids, g_strdup (change->id));
+/* Runs a statement with one parameter, ?1: @text, or @number when @text
+ * is %NULL. */
+static gboolean
+run_with (RkDatabase  *db,
+          const char  *sql,
+          const char  *text,
+          gint64       number,
+          GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
 
-      sqlite3_bind_text (rows, 1, change->id, -1, SQLITE_STATIC);
-      sqlite3_bind_int (rows, 2, is_new);
-      for (guint i = 0; i < self->n_db; i++)
-        sqlite3_bind_text (rows, i + 3, change->values[i], -1, SQLITE_STATIC);
-      if (sqlite3_step (rows) != SQLITE_DONE)
-        {
-          rk_database_set_error (db, error, _("Writing to the database"));
-          goto out;
-        }
-      sqlite3_reset (rows);
+  if (!prepare (db, sql, &stmt, error))
+    return FALSE;
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_int64 (stmt, 1, number);
+  ok = step_and_reset (db, stmt, error);
+  sqlite3_finalize (stmt);
 
-      if (change->municipalities_changed)
-        {
-          /* A new project has no links to remove. */
-          if (!is_new)
-            {
-              sqlite3_bind_text (owners, 1, change->id, -1, SQLITE_STATIC);
-              if (sqlite3_step (owners) != SQLITE_DONE)
-                {
-                  rk_database_set_error (db, error, _("Writing to the database"));
-                  goto out;
-                }
-              sqlite3_reset (owners);
-            }
-
-          for (guint m = 0; m < change->municipalities->len; m++)
-            {
-              g_autofree char *key = rk_new_key ();
-
-              sqlite3_bind_text (links, 1, key, -1, SQLITE_STATIC);
-              sqlite3_bind_text (links, 2, change->id, -1, SQLITE_STATIC);
-              sqlite3_bind_text (links, 3, g_ptr_array_index (change->municipalities, m), -1, SQLITE_STATIC);
-              if (sqlite3_step (links) != SQLITE_DONE)
-                {
-                  rk_database_set_error (db, error, _("Writing to the database"));
-                  goto out;
-                }
-              sqlite3_reset (links);
-            }
-        }
-
-      if (c % 1000 == 0)
-        {
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            goto out;
-          set_progress (self, BACKED_UP + (guint) ((guint64) c * (STAGED - BACKED_UP) / plan->changes->len));
-        }
-    }
-
-  ok = TRUE;
-
-out:
-  sqlite3_finalize (rows);
-  sqlite3_finalize (owners);
-  sqlite3_finalize (links);
   return ok;
 }
 
-/* Moves the staged rows into the tables, one statement each. */
+/* After the last writer_write(): the statements that each work through
+ * many rows at once. */
 static gboolean
-write_changes (RkImport     *self,
-               RkDatabase   *db,
-               const char   *now,
-               GError      **error)
+writer_finish (Writer   *writer,
+               GError  **error)
 {
+  RkImport *self = writer->self;
+  RkDatabase *db = writer->db;
   const char *table = rk_csv_kind_table (self->kind);
-  g_autoptr(GString) insert = g_string_new (NULL);
-  g_autoptr(GString) update = g_string_new (NULL);
-  g_autoptr(GString) names = g_string_new (NULL);
-  g_autoptr(GString) assignments = g_string_new (NULL);
+  g_autoptr(GString) update = g_string_new ("UPDATE main.");
 
-  for (guint i = 0; i < self->n_db; i++)
-    {
-      g_string_append_printf (names, ", %s", self->db_columns[i]);
-      g_string_append_printf (assignments, "%s = i.%s, ", self->db_columns[i], self->db_columns[i]);
-    }
-
-  /* Sorted by key, the new rows go into the key's index in order. The
-   * table and column names are identifiers from the column tables, never
-   * input; every value is bound or comes from the staging table. */
-  g_string_append (insert, "INSERT INTO main.");
-  g_string_append (insert, table);
-  g_string_append (insert, " (id");
-  g_string_append (insert, names->str);
-  g_string_append (insert, ", created_at, updated_at) SELECT id");
-  g_string_append (insert, names->str);
-  g_string_append (insert, ", ?1, ?1 FROM temp.rk_import_rows WHERE is_new ORDER BY id");
-
-  g_string_append (update, "UPDATE main.");
   g_string_append (update, table);
-  g_string_append (update, " SET ");
-  g_string_append (update, assignments->str);
-  g_string_append (update, "updated_at = ?1 FROM temp.rk_import_rows AS i WHERE NOT i.is_new AND ");
+  g_string_append (update, " SET updated_at = ?1");
+  for (guint i = 0; i < self->n_db; i++)
+    g_string_append_printf (update, ", %s = i.%s", self->db_columns[i], self->db_columns[i]);
+  g_string_append (update, " FROM temp.rk_import_rows AS i WHERE ");
   g_string_append (update, table);
   g_string_append (update, ".id = i.id");
 
-  if (!run (db, insert->str, now, error) || !run (db, update->str, now, error))
+  /* The triggers come back on for the updates, which keep the search
+   * index up to date themselves. */
+  writer_close (writer);
+
+  if (self->n_new > 0)
+    {
+      if (!run_with (db, rk_schema_get_search_fill (table), NULL, writer->last_rowid, error))
+        return FALSE;
+
+      /* New rows follow the last rowid, unless the table once reached the
+       * largest possible one; then SQLite picks free rowids at random. */
+      if (sqlite3_changes (rk_database_get_handle (db)) != (int) self->n_new)
+        {
+          g_set_error_literal (error, RK_DATABASE_ERROR, SQLITE_INTERNAL,
+                               _("The search index could not take up the imported records."));
+          return FALSE;
+        }
+    }
+
+  if (!run_with (db, update->str, writer->now, 0, error) ||
+      (writer->rebuild && !run_indexes (db, writer->indexes, TRUE, error)))
     return FALSE;
 
+  /* The municipalities of the projects whose list changed: links that
+   * stay keep their key, the others go, new ones come. */
   if (self->kind == RK_CSV_KIND_PROJECTS &&
-      (!run (db, "DELETE FROM main.project_municipality"
-                 " WHERE project_id IN (SELECT project_id FROM temp.rk_import_owners)"
-                 " AND NOT EXISTS (SELECT 1 FROM temp.rk_import_links l"
-                 "  WHERE l.project_id = project_municipality.project_id"
-                 "  AND l.municipality_id = project_municipality.municipality_id)",
-             NULL, error) ||
-       !run (db, "INSERT INTO main.project_municipality"
-                 " (id, project_id, municipality_id, created_at, updated_at)"
-                 " SELECT id, project_id, municipality_id, ?1, ?1 FROM temp.rk_import_links WHERE true"
-                 " ON CONFLICT (project_id, municipality_id) DO NOTHING",
-             now, error)))
+      (!rk_database_exec (db, "CREATE INDEX temp.rk_import_links_project"
+                              " ON rk_import_links (project_id, municipality_id);"
+                              "DELETE FROM main.project_municipality"
+                              " WHERE project_id IN (SELECT project_id FROM temp.rk_import_owners)"
+                              " AND NOT EXISTS (SELECT 1 FROM temp.rk_import_links l"
+                              "  WHERE l.project_id = project_municipality.project_id"
+                              "  AND l.municipality_id = project_municipality.municipality_id)",
+                          error) ||
+       !run_with (db, "INSERT INTO main.project_municipality"
+                      " (id, project_id, municipality_id, created_at, updated_at)"
+                      " SELECT id, project_id, municipality_id, ?1, ?1 FROM temp.rk_import_links WHERE true"
+                      " ON CONFLICT (project_id, municipality_id) DO NOTHING",
+                  writer->now, 0, error)))
     return FALSE;
 
   return rk_database_exec (db, "DROP TABLE temp.rk_import_rows;"
@@ -1402,18 +1555,21 @@ set_invalid_error (RkImport  *self,
                self->display_name, self->n_errors);
 }
 
+/* Reads a pragma that has a number as its value. */
 static int
-query_cache_size (RkDatabase *db)
+query_pragma (RkDatabase *db,
+              const char *sql,
+              int         fallback)
 {
   sqlite3_stmt *stmt = NULL;
-  int size = -2000;
+  int value = fallback;
 
-  if (sqlite3_prepare_v2 (rk_database_get_handle (db), "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
+  if (sqlite3_prepare_v2 (rk_database_get_handle (db), sql, -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
-    size = sqlite3_column_int (stmt, 0);
+    value = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
 
-  return size;
+  return value;
 }
 
 static void
@@ -1425,6 +1581,80 @@ set_cache_size (RkDatabase *db,
   sqlite3_exec (rk_database_get_handle (db), sql, NULL, NULL, NULL);
 }
 
+/* Planning beside writing: a thread plans the records on a read-only
+ * connection of its own and hands the changes over as they come, while
+ * the import's connection writes them. The write transaction is open
+ * before the planner starts reading, so both see the same records. */
+typedef struct
+{
+  RkImport     *self;
+  RkDatabase   *db;           /* the planner's own connection */
+  GCancellable *cancellable;
+  GAsyncQueue  *ready;        /* see plan_all(); PLANNER_DONE at the end */
+  Plan         *plan;
+  int           backups_kept;
+  gboolean      ok;
+  GError       *error;
+} Planner;
+
+#define PLANNER_DONE G_MAXUINT
+
+static gpointer
+planner_thread (gpointer data)
+{
+  Planner *planner = data;
+
+  if (rk_database_exec (planner->db, "BEGIN", &planner->error))
+    {
+      planner->ok = plan_all (planner->self, planner->db, planner->plan, planner->ready,
+                              RECORDS_WRITTEN, planner->cancellable, &planner->error);
+
+      /* The backup comes from this connection's view, the records as
+       * they were before the import, once it is clear that the import
+       * will write: a file with an error leaves no trace at all. */
+      if (planner->ok && planner->self->n_errors == 0 && planner->plan->changes->len > 0 &&
+          planner->backups_kept > 0)
+        planner->ok = rk_backup_create (planner->db, RK_BACKUP_REASON_IMPORT, planner->backups_kept,
+                                        NULL, &planner->error);
+      sqlite3_exec (rk_database_get_handle (planner->db), "COMMIT", NULL, NULL, NULL);
+    }
+  g_async_queue_push (planner->ready, GUINT_TO_POINTER (PLANNER_DONE));
+
+  return NULL;
+}
+
+typedef struct
+{
+  Writer        writer;
+  gboolean      ok;           /* FALSE after the first failure */
+  guint         n_written;
+  GCancellable *cancellable;
+  GError       *error;
+} Writing;
+
+/* Writes the changes planned after the ones written, up to @n_ready.
+ * After a failure, or once the file has an error, it writes nothing
+ * more. */
+static void
+write_ready (RkImport   *self,
+             RkDatabase *db,
+             Plan       *plan,
+             Writing    *w,
+             guint       n_ready,
+             const char *now)
+{
+  for (; w->ok && w->n_written < n_ready && !g_atomic_int_get (&self->any_error); w->n_written++)
+    {
+      if (w->n_written == 0)
+        w->ok = writer_open (&w->writer, self, db, now, rk_csv_table_get_n_records (self->table) - 1, &w->error);
+
+      w->ok = w->ok && writer_write (&w->writer, &g_array_index (plan->changes, Change, w->n_written), &w->error);
+
+      if (w->ok && w->n_written % 1000 == 0)
+        w->ok = !g_cancellable_set_error_if_cancelled (w->cancellable, &w->error);
+    }
+}
+
 /* Plans and writes inside the transaction rk_import_apply() began; rolls
  * it back on any error, commits otherwise. */
 static gboolean
@@ -1434,15 +1664,44 @@ apply_planned (RkImport      *self,
                GCancellable  *cancellable,
                GError       **error)
 {
-  g_autoptr(Plan) plan = NULL;
   g_autofree char *now = rk_timestamp_now ();
-  Watch watch = { self, cancellable };
+  g_autoptr(Plan) plan = NULL;
+  g_autoptr(RkDatabase) planner_db = NULL;
+  g_autoptr(GAsyncQueue) ready = NULL;
+  Planner planner = { self, NULL, cancellable, NULL, NULL, backups_kept, FALSE, NULL };
+  Writing w = { { NULL }, TRUE, 0, cancellable, NULL };
+  GThread *thread;
   sqlite3 *handle = rk_database_get_handle (db);
+  Watch watch = { self, cancellable };
+  int autocheckpoint;
   gboolean ok;
 
-  plan = plan_all (self, db, cancellable, error);
+  reset_plan (self);
+  planner_db = rk_database_open (rk_database_get_path (db), RK_DATABASE_OPEN_READ_ONLY, error);
+  if (planner_db == NULL)
+    goto failed;
+  plan = plan_new (self, planner_db, error);
   if (plan == NULL)
     goto failed;
+
+  ready = g_async_queue_new ();
+  planner = (Planner) { self, planner_db, cancellable, ready, plan, backups_kept, FALSE, NULL };
+  thread = g_thread_new ("rk-import-plan", planner_thread, &planner);
+  for (;;)
+    {
+      guint n_ready = GPOINTER_TO_UINT (g_async_queue_pop (ready));
+
+      if (n_ready == PLANNER_DONE)
+        break;
+      write_ready (self, db, plan, &w, n_ready - 1, now);
+    }
+  g_thread_join (thread);
+
+  if (!planner.ok)
+    {
+      g_propagate_error (error, g_steal_pointer (&planner.error));
+      goto failed;
+    }
 
   if (self->n_errors > 0)
     {
@@ -1457,19 +1716,16 @@ apply_planned (RkImport      *self,
       return TRUE;
     }
 
-  if (backups_kept > 0 &&
-      !rk_backup_create (db, RK_BACKUP_REASON_IMPORT, backups_kept, NULL, error))
-    goto failed;
-  set_progress (self, BACKED_UP);
-
-  if (!stage_changes (self, db, plan, cancellable, error))
-    goto failed;
-  set_progress (self, STAGED);
+  if (!w.ok)
+    {
+      g_propagate_error (error, g_steal_pointer (&w.error));
+      goto failed;
+    }
+  set_progress (self, RECORDS_WRITTEN);
 
   sqlite3_progress_handler (handle, 10000, watch_cb, &watch);
-  ok = write_changes (self, db, now, error);
+  ok = writer_finish (&w.writer, error);
   sqlite3_progress_handler (handle, 0, NULL, NULL);
-
   if (!ok)
     {
       /* An interrupted statement says so, not why. */
@@ -1486,7 +1742,15 @@ apply_planned (RkImport      *self,
   if (self->kind == RK_CSV_KIND_PROJECTS)
     rk_database_note_change (db, "project_municipality", NULL);
 
-  if (!rk_database_commit (db, error))
+  /* The commit makes the import whole; copying the written pages from
+   * the write-ahead log into the database file (a checkpoint) can come
+   * afterwards, and rk_import_apply_async() does it in its thread after
+   * reporting. Readers see the new rows either way. */
+  autocheckpoint = query_pragma (db, "PRAGMA wal_autocheckpoint", 1000);
+  sqlite3_wal_autocheckpoint (handle, 0);
+  ok = rk_database_commit (db, error);
+  sqlite3_wal_autocheckpoint (handle, autocheckpoint);
+  if (!ok)
     {
       g_ptr_array_set_size (self->changed_ids, 0);
       return FALSE;
@@ -1496,6 +1760,9 @@ apply_planned (RkImport      *self,
   return TRUE;
 
 failed:
+  writer_close (&w.writer);
+  g_clear_error (&planner.error);
+  g_clear_error (&w.error);
   rk_database_rollback (db);
   g_ptr_array_set_size (self->changed_ids, 0);
   return FALSE;
@@ -1503,12 +1770,14 @@ failed:
 
 /**
  * rk_import_apply:
- * @backups_kept: how many backups to keep; the database is backed up
- *   before anything is written, unless this is 0
+ * @backups_kept: how many backups to keep; unless this is 0, the records
+ *   as they were before the import are backed up when it writes anything
  *
- * Imports the file into @db in one transaction: it is planned again, and
- * written only when no row has an error. On any error, or when
- * @cancellable is cancelled, nothing is written.
+ * Imports the file into @db in one transaction: it is planned again, on a
+ * second connection in a thread of its own, while this one writes what is
+ * planned; it is committed only when no row has an error. On any error, or
+ * when @cancellable is cancelled, nothing is written. The write-ahead log
+ * is left for a later checkpoint (rk_import_apply_async() runs one).
  *
  * Returns: %TRUE when the records were written (or nothing needed to be);
  *   %FALSE with %RK_IMPORT_ERROR_INVALID when the file has errors, which
@@ -1547,8 +1816,8 @@ rk_import_apply (RkImport      *self,
   /* The search index of a large import works through far more pages than
    * the default 2 MiB cache holds; a larger one for the import's length
    * saves about a third of the writing. */
-  cache_size = query_cache_size (db);
-  sqlite3_exec (handle, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
+  cache_size = query_pragma (db, "PRAGMA cache_size", -2000);
+  sqlite3_exec (handle, "PRAGMA cache_size = -262144", NULL, NULL, NULL);
   ok = apply_planned (self, db, backups_kept, cancellable, error);
   set_cache_size (db, cache_size);
 
@@ -1660,9 +1929,16 @@ apply_thread (GTask        *task,
 
   db = rk_database_open (data->database_path, RK_DATABASE_OPEN_DEFAULT, &error);
   if (db == NULL || !rk_import_apply (self, db, data->backups_kept, cancellable, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The window can show the records now; the log is copied into the
+   * database file meanwhile, here rather than in the next edit's commit.
+   * Readers go on while it runs; a writer's own checkpoint steps aside. */
+  g_task_return_boolean (task, TRUE);
+  sqlite3_wal_checkpoint_v2 (rk_database_get_handle (db), NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 }
 
 /**
