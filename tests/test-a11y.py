@@ -377,6 +377,9 @@ def run_checks(app, frame):
             found = check(frame, what)
         check_popovers(found, what, frame=frame)
 
+        if tab == 'Projects':
+            check_undo_toast(frame, page)
+
         if tab == 'Advisory Board':
             for mode, list_name in (('Members', 'Board Members'), ('Meetings', 'Meetings')):
                 click(find(walk(page), 'toggle button', mode) or find(walk(page), 'page tab', mode))
@@ -387,6 +390,26 @@ def run_checks(app, frame):
                 check_popovers(found, what.replace('a note', 'one of the %s' % mode.lower()), frame=frame)
 
     check_preferences(app, frame)
+
+
+def check_undo_toast(frame, page):
+    """Deletes the open project: the toast that says so, and its Undo
+    button, are named; Undo brings the project back."""
+    projects = find(walk(page), 'list', 'Projects')
+    before = len(children(projects))
+    click(find(walk(page), 'push button', 'Delete Project'))
+
+    def toast():
+        return search(frame, lambda acc: name(acc) == 'AdwToastWidget' and showing(acc))
+    assert wait_until(lambda: toast() is not None), 'no toast after deleting a project'
+    found = check(toast(), 'the toast after deleting a project')
+    undo = find(found, 'push button')
+    tap(undo is not None and name(undo) == 'Undo', 'the toast offers “Undo”, read as such',
+        'found %r' % (name(undo) if undo is not None else None))
+    if undo is not None:
+        click(undo)
+    assert wait_until(lambda: len(children(find(walk(page), 'list', 'Projects'))) == before), \
+        'Undo did not bring the project back'
 
 
 def check_preferences(app, frame):

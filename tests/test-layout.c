@@ -9,6 +9,7 @@
  *   - every control lies inside the window, or inside the scrolled
  *     window that scrolls it into view;
  *   - controls side by side in a box or grid do not overlap;
+ *   - no text on a button is cut short (ellipsized);
  *   - GTK warned of no allocation.
  * The same walk reads every text that shows (labels, placeholders,
  * tooltips, and what the section's own popovers hold) and fails on an
@@ -299,6 +300,15 @@ check_widget (GtkWidget *window,
                                         min_width - margin_h, min_height - margin_v));
     }
 
+  /* A button's text is its name: cut short, it says something else. */
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_BUTTON) != NULL &&
+      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    {
+      g_autofree char *path = describe (widget);
+
+      g_ptr_array_add (problems, g_strdup_printf ("%s is cut short to fit its %d px", path, width));
+    }
+
   if (!is_control (widget) || width <= 0 || height <= 0)
     return;
 
@@ -566,6 +576,7 @@ typedef struct
   GPtrArray          *data;
   const char * const *deny;
   GHashTable         *found;
+  guint               n_main_menus;   /* how often the main menu was read */
 } Words;
 
 static void
@@ -685,9 +696,31 @@ scroll_into_view (GtkWidget *window,
   return in_window (window, widget);
 }
 
-/* The words of a state, and of the popovers of the section's own menu
- * buttons. The window's primary menu is left to the translations check:
- * its items are the app's actions, not the section's. */
+/* Every item of a menu model and of its sections and submenus, shown or
+ * not: a submenu's items show only once it is opened. */
+static void
+check_menu_model (GMenuModel *model,
+                  GtkWidget  *button,
+                  Words      *words)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (model, i);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        check_text (words, label, button);
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) linked = g_menu_link_iter_get_value (links);
+
+          check_menu_model (linked, button, words);
+        }
+    }
+}
+
+/* The words of a state, of the window's main menu, and of the popovers of
+ * the section's own menu buttons. */
 static void
 check_words (RkWindow   *window,
              GtkWidget  *page,
@@ -695,8 +728,29 @@ check_words (RkWindow   *window,
              Words      *words)
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) window_buttons = g_ptr_array_new ();
 
   check_words_in (GTK_WIDGET (window), words);
+
+  /* The main menu, as it opens, and every item it holds. */
+  collect_menu_buttons (GTK_WIDGET (window), window_buttons);
+  for (guint i = 0; i < window_buttons->len; i++)
+    {
+      GtkMenuButton *button = g_ptr_array_index (window_buttons, i);
+      GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+      if (!gtk_menu_button_get_primary (button))
+        continue;
+      g_assert_nonnull (gtk_menu_button_get_menu_model (button));
+      check_menu_model (gtk_menu_button_get_menu_model (button), GTK_WIDGET (button), words);
+      gtk_menu_button_popup (button);
+      WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+      settle (GTK_WIDGET (popover));
+      check_words_in (GTK_WIDGET (popover), words);
+      gtk_menu_button_popdown (button);
+      WAIT_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (popover)));
+      words->n_main_menus++;
+    }
 
   collect_menu_buttons (page, buttons);
   for (guint i = 0; i < buttons->len; i++)
@@ -918,9 +972,10 @@ test_words (gconstpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       Run run = { CHECK_WORDS, section, sizes[i], NULL,
-                  { data_strings, german ? english_words : german_words, found } };
+                  { data_strings, german ? english_words : german_words, found, 0 } };
 
       visit_states (&run);
+      g_assert_cmpuint (run.words.n_main_menus, >, 0);
     }
 
   list = (char **) g_hash_table_get_keys_as_array (found, NULL);

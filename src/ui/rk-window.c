@@ -493,6 +493,26 @@ rk_window_class_init (RkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
 }
 
+/* The view switcher bar of a narrow window gives each section about
+ * 70 px, and libadwaita 1.2 cuts a longer title short: "Advisory B…".
+ * Its labels may take a second line instead. */
+static void
+wrap_switcher_labels (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_ellipsize (GTK_LABEL (widget)) != PANGO_ELLIPSIZE_NONE)
+    {
+      gtk_label_set_wrap (GTK_LABEL (widget), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (widget), PANGO_WRAP_WORD);
+      gtk_label_set_lines (GTK_LABEL (widget), 2);
+      gtk_label_set_justify (GTK_LABEL (widget), GTK_JUSTIFY_CENTER);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    wrap_switcher_labels (child);
+}
+
 static void
 rk_window_init (RkWindow *self)
 {
@@ -527,6 +547,7 @@ rk_window_init (RkWindow *self)
   g_signal_connect_object (self->board_page, "open-project", G_CALLBACK (on_open_project_cb),
                            self, G_CONNECT_SWAPPED);
 
+  wrap_switcher_labels (GTK_WIDGET (self->switcher_bar));
   rk_a11y_fix_tree (GTK_WIDGET (self));
 }
 
