@@ -719,6 +719,21 @@ check_menu_model (GMenuModel *model,
     }
 }
 
+/* Opens the button's popover, reads what it shows, and closes it. */
+static void
+check_popover_words (GtkMenuButton *button,
+                     Words         *words)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  gtk_menu_button_popup (button);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  settle (GTK_WIDGET (popover));
+  check_words_in (GTK_WIDGET (popover), words);
+  gtk_menu_button_popdown (button);
+  WAIT_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (popover)));
+}
+
 /* The words of a state, of the window's main menu, and of the popovers of
  * the section's own menu buttons. */
 static void
@@ -737,18 +752,12 @@ check_words (RkWindow   *window,
   for (guint i = 0; i < window_buttons->len; i++)
     {
       GtkMenuButton *button = g_ptr_array_index (window_buttons, i);
-      GtkPopover *popover = gtk_menu_button_get_popover (button);
 
       if (!gtk_menu_button_get_primary (button))
         continue;
       g_assert_nonnull (gtk_menu_button_get_menu_model (button));
       check_menu_model (gtk_menu_button_get_menu_model (button), GTK_WIDGET (button), words);
-      gtk_menu_button_popup (button);
-      WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)));
-      settle (GTK_WIDGET (popover));
-      check_words_in (GTK_WIDGET (popover), words);
-      gtk_menu_button_popdown (button);
-      WAIT_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (popover)));
+      check_popover_words (button, words);
       words->n_main_menus++;
     }
 
@@ -767,12 +776,7 @@ check_words (RkWindow   *window,
           g_hash_table_add (words->found, g_strdup_printf ("no word: %s is out of reach", path));
           continue;
         }
-      gtk_menu_button_popup (button);
-      WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)));
-      settle (GTK_WIDGET (popover));
-      check_words_in (GTK_WIDGET (popover), words);
-      gtk_menu_button_popdown (button);
-      WAIT_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (popover)));
+      check_popover_words (button, words);
     }
 }
 
