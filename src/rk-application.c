@@ -54,7 +54,11 @@ static const GOptionEntry main_entries[] = {
   { "import-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import the archive FILE (JSON) into a new, empty database"), N_("FILE") },
   { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Copy the database into FILE, safely even while the app is running"), N_("FILE") },
+    N_("Copy the database into FILE, safely even while the app is running: a copy for another laptop, which can then exchange changes with this one"), N_("FILE") },
+  { "export-changes", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the changes of this copy into the change package FILE"), N_("FILE") },
+  { "import-changes", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Merge the change package FILE from another copy; prints what changed and any conflicts"), N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -138,6 +142,10 @@ rk_application_handle_local_options (GApplication *app,
     return rk_cli_export_json (rk_application_get_database_path (self), target);
   if (g_variant_dict_lookup (options, "import-json", "^ay", &target))
     return rk_cli_import_json (rk_application_get_database_path (self), target);
+  if (g_variant_dict_lookup (options, "export-changes", "^ay", &target))
+    return rk_cli_export_changes (rk_application_get_database_path (self), target);
+  if (g_variant_dict_lookup (options, "import-changes", "^ay", &target))
+    return rk_cli_import_changes (rk_application_get_database_path (self), target);
   if (g_variant_dict_lookup (options, "backup", "^ay", &target))
     return rk_cli_backup (rk_application_get_database_path (self), target);
 

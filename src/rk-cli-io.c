@@ -15,6 +15,7 @@
 
 #include "rk-archive.h"
 #include "rk-backup.h"
+#include "rk-changes.h"
 #include "rk-cli-io.h"
 #include "rk-database.h"
 #include "rk-export.h"
@@ -252,7 +253,8 @@ rk_cli_import_json (const char *path,
 /**
  * rk_cli_backup:
  *
- * Copies the database into @file with SQLite's backup API.
+ * Copies the database into @file with SQLite's backup API, as a copy for
+ * another laptop: an identity of its own, the same origin.
  */
 RkExitStatus
 rk_cli_backup (const char *path,
@@ -267,7 +269,7 @@ rk_cli_backup (const char *path,
   if (db == NULL)
     return RK_EXIT_DATABASE_FAILED;
 
-  if (target == NULL || !rk_database_backup_to (db, target, &error))
+  if (target == NULL || !rk_database_make_copy (db, target, &error))
     {
       if (error == NULL)
         g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
@@ -277,5 +279,89 @@ rk_cli_backup (const char *path,
     }
 
   g_print (_("The database was backed up to “%s”.\n"), name);
+  return RK_EXIT_OK;
+}
+
+/**
+ * rk_cli_export_changes:
+ *
+ * Writes this copy's changes into a change package.
+ */
+RkExitStatus
+rk_cli_export_changes (const char *path,
+                       const char *file)
+{
+  g_autoptr(RkDatabase) db = open_database (path);
+  g_autoptr(GFile) location = g_file_new_for_commandline_arg (file);
+  g_autofree char *target = g_file_get_path (location);
+  g_autofree char *name = g_file_get_parse_name (location);
+  g_autoptr(GError) error = NULL;
+  guint n_changes = 0;
+
+  if (db == NULL)
+    return RK_EXIT_DATABASE_FAILED;
+
+  if (target == NULL)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                 _("The change package “%s” could not be written: it is not a local file."), name);
+  if (error != NULL || !rk_changes_export (db, target, &n_changes, &error))
+    return failure (error);
+
+  g_print (ngettext ("The change package “%s” holds %u changed record.\n",
+                     "The change package “%s” holds %u changed records.\n", n_changes),
+           name, n_changes);
+  return RK_EXIT_OK;
+}
+
+/**
+ * rk_cli_import_changes:
+ *
+ * Merges a change package, after a backup, and says what it did.
+ */
+RkExitStatus
+rk_cli_import_changes (const char *path,
+                       const char *file)
+{
+  g_autoptr(RkDatabase) db = open_database (path);
+  g_autoptr(GFile) location = g_file_new_for_commandline_arg (file);
+  g_autofree char *source = g_file_get_path (location);
+  g_autofree char *name = g_file_get_parse_name (location);
+  g_autoptr(GError) error = NULL;
+  RkChangesSummary summary = { 0 };
+
+  if (db == NULL)
+    return RK_EXIT_DATABASE_FAILED;
+
+  if (source == NULL)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                 _("The change package “%s” could not be read: it is not a local file."), name);
+  if (error != NULL || !rk_changes_import (db, source, rk_cli_io_backups_kept (), &summary, &error))
+    return failure (error);
+
+  if (summary.from_self)
+    {
+      g_print (_("The change package “%s” came from this copy; it holds nothing new.\n"), name);
+      return RK_EXIT_OK;
+    }
+
+  g_print (ngettext ("%u record was changed", "%u records were changed", summary.n_applied),
+           summary.n_applied);
+  g_print (ngettext ("; %u was known already", "; %u were known already", summary.n_skipped),
+           summary.n_skipped);
+  g_print (ngettext ("; %u new conflict.\n", "; %u new conflicts.\n", summary.n_conflicts),
+           summary.n_conflicts);
+  if (summary.n_conflicts > 0)
+    {
+      g_autoptr(GPtrArray) conflicts = rk_changes_list_conflicts (db, NULL);
+
+      for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
+        {
+          RkChangesConflict *c = g_ptr_array_index (conflicts, i);
+
+          g_print (_("Conflict in %s %s, field %s: this copy “%s”, the package “%s”; kept: %s\n"),
+                   c->table, c->row_id, c->column, c->mine ? c->mine : "", c->theirs ? c->theirs : "",
+                   c->kept_theirs ? _("the package's") : _("this copy's"));
+        }
+    }
   return RK_EXIT_OK;
 }

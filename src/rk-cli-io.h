@@ -24,6 +24,10 @@ RkExitStatus rk_cli_export_json     (const char  *path,
                                      const char  *file);
 RkExitStatus rk_cli_import_json     (const char  *path,
                                      const char  *file);
+RkExitStatus rk_cli_export_changes  (const char  *path,
+                                     const char  *file);
+RkExitStatus rk_cli_import_changes  (const char  *path,
+                                     const char  *file);
 RkExitStatus rk_cli_backup          (const char  *path,
                                      const char  *file);
 

@@ -117,6 +117,7 @@ test_help (void)
   static const char * const options[] = {
     "--import-projects", "--import-organisations", "--export-projects",
     "--export-organisations", "--csv-format", "--export-json", "--import-json", "--backup",
+    "--export-changes", "--import-changes",
   };
 
   if (options_missing ())
@@ -326,6 +327,56 @@ test_backup (void)
   g_assert_true (g_regex_match_simple ("^project +8$", check.out, G_REGEX_MULTILINE, 0));
 }
 
+/* A copy for another laptop, a change made there, its package merged
+ * here: once, then again to no effect; a damaged package is refused. */
+static void
+test_changes (void)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *dir = rk_test_make_dir ();
+  g_autofree char *copy = g_build_filename (dir, "laptop-2.db", NULL);
+  g_autofree char *package = g_build_filename (dir, "aenderungen.rkchanges", NULL);
+  g_autofree char *csv = write_file ("neu.csv", "code,title\n99-01_NEU,Neu auf Laptop 2\n");
+  g_autofree char *damaged = write_file ("kaputt.rkchanges", "RK-CHANGES 1\norigin x\n");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_auto(RunResult) copied = { 0 };
+  g_auto(RunResult) imported = { 0 };
+  g_auto(RunResult) exported = { 0 };
+  g_auto(RunResult) merged = { 0 };
+  g_auto(RunResult) again = { 0 };
+  g_auto(RunResult) refused = { 0 };
+  g_auto(RunResult) listed = { 0 };
+
+  db = new_database ();
+  run (&copied, "--database", db, "--backup", copy, NULL);
+  g_assert_cmpint (copied.status, ==, 0);
+  run (&imported, "--database", copy, "--import-projects", csv, NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+
+  run (&exported, "--database", copy, "--export-changes", package, NULL);
+  g_assert_cmpstr (exported.err, ==, "");
+  g_assert_cmpint (exported.status, ==, 0);
+  g_assert_nonnull (strstr (exported.out, "holds 1 changed record."));
+
+  run (&merged, "--database", db, "--import-changes", package, NULL);
+  g_assert_cmpstr (merged.err, ==, "");
+  g_assert_cmpint (merged.status, ==, 0);
+  g_assert_cmpstr (merged.out, ==, "1 record was changed; 0 were known already; 0 new conflicts.\n");
+  run (&listed, "--database", db, "--list-projects", "--search", "laptop", NULL);
+  g_assert_cmpstr (listed.out, ==, "99-01_NEU\tNeu auf Laptop 2\tproposal\n");
+
+  run (&again, "--database", db, "--import-changes", package, NULL);
+  g_assert_cmpstr (again.out, ==, "0 records were changed; 1 was known already; 0 new conflicts.\n");
+
+  before = database_bytes (db);
+  run (&refused, "--database", db, "--import-changes", damaged, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "kaputt.rkchanges"));
+  after = database_bytes (db);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 static void
 test_database_fails (void)
 {
@@ -356,6 +407,7 @@ main (int   argc,
   g_test_add_func ("/cli-io/csv-format", test_csv_format);
   g_test_add_func ("/cli-io/json", test_json);
   g_test_add_func ("/cli-io/backup", test_backup);
+  g_test_add_func ("/cli-io/changes", test_changes);
   g_test_add_func ("/cli-io/database-fails", test_database_fails);
 
   status = g_test_run ();

@@ -244,7 +244,7 @@ test_migrate_from_v2 (void)
 
   db = rk_database_open (path, RK_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (rk_database_get_schema_version (db), ==, 3);
+  g_assert_cmpint (rk_database_get_schema_version (db), ==, RK_SCHEMA_VERSION);
   g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM sqlite_schema"
                                     " WHERE name LIKE '%_fts' AND sql LIKE '%detail = none%'"), ==, 3);
 

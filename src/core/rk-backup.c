@@ -186,6 +186,74 @@ open_source (const char *path)
 }
 
 /**
+ * rk_database_make_copy:
+ * @path: the file to write
+ *
+ * Copies the database for another laptop: the copy has an identity of its
+ * own and the same origin, the programme database both began as, so that
+ * the two can exchange change packages (rk-changes.c). Each keeps a base
+ * snapshot of the records as they were when the copy was made: this one
+ * beside itself, unless it has one from an earlier exchange, the copy when
+ * it is first opened. The base snapshots stay as they are: packages carry
+ * every change made since (rk-changes.c).
+ */
+gboolean
+rk_database_make_copy (RkDatabase  *db,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autofree char *base = rk_database_base_path (rk_database_get_path (db));
+  g_autofree char *copy_id = g_uuid_string_random ();
+  g_autofree char *display = g_filename_display_name (path);
+  sqlite3 *copy = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (RK_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* A database that was never copied is its own origin. */
+  if (!rk_database_begin (db, error))
+    return FALSE;
+  if (!rk_database_exec (db, "INSERT OR IGNORE INTO local (key, value)"
+                             " SELECT 'origin_id', value FROM local WHERE key = 'copy_id'", error) ||
+      !rk_database_commit (db, error))
+    {
+      rk_database_rollback (db);
+      return FALSE;
+    }
+
+  if ((!g_file_test (base, G_FILE_TEST_EXISTS) && !rk_database_backup_to (db, base, error)) ||
+      !rk_database_backup_to (db, path, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (path, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (copy, "UPDATE local SET value = ?1 WHERE key = 'copy_id'", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, copy_id, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (copy);
+    }
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (copy, "INSERT OR REPLACE INTO local (key, value) VALUES ('base_pending', '1')",
+                       NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, RK_BACKUP_ERROR, RK_BACKUP_ERROR_FAILED,
+                   _("The copy “%s” could not be written: %s."),
+                   display, copy != NULL ? sqlite3_errmsg (copy) : sqlite3_errstr (rc));
+      sqlite3_close (copy);
+      g_unlink (path);
+      return FALSE;
+    }
+  sqlite3_close (copy);
+
+  return TRUE;
+}
+
+/**
  * rk_database_backup_to:
  * @path: the file to write; replaced only once the copy is complete
  *

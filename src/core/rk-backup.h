@@ -33,6 +33,10 @@ G_DECLARE_FINAL_TYPE (RkBackup, rk_backup, RK, BACKUP, GObject)
 
 GQuark          rk_backup_error_quark           (void);
 
+char           *rk_database_base_path           (const char          *path);
+gboolean        rk_database_make_copy           (RkDatabase          *db,
+                                                 const char          *path,
+                                                 GError             **error);
 gboolean        rk_database_backup_to           (RkDatabase          *db,
                                                  const char          *path,
                                                  GError             **error);

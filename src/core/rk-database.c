@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "rk-backup.h"
 #include "rk-database-private.h"
 
 struct _RkDatabase
@@ -50,6 +51,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static gboolean make_pending_base (RkDatabase  *self,
+                                   GError     **error);
 
 const char * const rk_database_tables[] = {
   "field", "municipality", "project", "milestone", "project_municipality",
@@ -385,7 +389,46 @@ rk_database_setup (RkDatabase  *self,
   if (self->read_only)
     return rk_database_exec (self, "PRAGMA query_only = ON", error);
 
-  return TRUE;
+  return make_pending_base (self, error);
+}
+
+/**
+ * rk_database_base_path:
+ * @path: a database file
+ *
+ * Returns: the file beside it that holds its base snapshot: the records as
+ *   they were at its last exchange of changes (rk-changes.c)
+ */
+char *
+rk_database_base_path (const char *path)
+{
+  return g_strconcat (path, ".base", NULL);
+}
+
+/* A copy made for another laptop (rk_database_make_copy()) takes its base
+ * snapshot the first time it is opened, before anything can change: as
+ * one file it travels alone. */
+static gboolean
+make_pending_base (RkDatabase  *self,
+                   GError     **error)
+{
+  g_autofree char *base = NULL;
+  gboolean pending = FALSE;
+
+  {
+    g_autoptr(RkStatement) stmt =
+      rk_database_prepare (self, "SELECT 1 FROM local WHERE key = 'base_pending'", error);
+
+    if (stmt == NULL)
+      return FALSE;
+    pending = sqlite3_step (stmt) == SQLITE_ROW;
+  }
+  if (!pending)
+    return TRUE;
+
+  base = rk_database_base_path (self->path);
+  return rk_database_backup_to (self, base, error) &&
+         rk_database_exec (self, "DELETE FROM local WHERE key = 'base_pending'", error);
 }
 
 static void

@@ -434,6 +434,25 @@ static const char organisation_fill[] = ORGANISATION_FILL " WHERE rowid > ?1";
 #undef NOTE_FILL
 #undef FTS_OPTIONS
 
+/* Version 4: the conflicts of merging change packages (rk-changes.c),
+ * this copy's own bookkeeping like `local`: never exchanged. A conflict
+ * is one field of one record that both copies changed, or a record
+ * changed on one side and deleted on the other (column '*'). */
+static const char schema_v4[] =
+  "CREATE TABLE sync_conflict ("
+  "  id INTEGER PRIMARY KEY,"
+  "  table_name TEXT NOT NULL,"
+  "  row_id TEXT NOT NULL,"
+  "  column_name TEXT NOT NULL,"
+  "  mine TEXT,"
+  "  theirs TEXT,"
+  "  mine_time TEXT,"
+  "  theirs_time TEXT,"
+  "  kept TEXT NOT NULL CHECK (kept IN ('mine', 'theirs')),"
+  "  UNIQUE (table_name, row_id, column_name, theirs)"
+  ");"
+  "PRAGMA user_version = 4;";
+
 /* The five fields of action as the cabinet adopted them on 5 November 2019,
  * with the official English names of the 2020 progress report. */
 static const struct {
@@ -593,6 +612,7 @@ static const struct {
   { schema_v1, seed_v1 },
   { schema_v2, NULL },
   { schema_v3, NULL },
+  { schema_v4, NULL },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RK_SCHEMA_VERSION);
 
