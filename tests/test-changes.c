@@ -448,6 +448,28 @@ rewrite_version (GBytes *package)
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
+/* A package around @changeset, with @db's origin and a correct digest:
+ * what a damaged changeset inside an intact package looks like. */
+static GBytes *
+wrap_changeset (RkDatabase   *db,
+                const guint8 *changeset,
+                gsize         size)
+{
+  g_autofree char *origin = query_text (db, "SELECT value FROM local WHERE key = 'origin_id'");
+  g_autofree char *header = g_strdup_printf ("RK-CHANGES 1\norigin %s\nsender x\ncreated x\nlength %"
+                                             G_GSIZE_FORMAT "\n\n", origin, size);
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autofree char *digest = NULL;
+
+  g_byte_array_append (out, (const guint8 *) header, strlen (header));
+  g_byte_array_append (out, changeset, size);
+  digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, out->data, out->len);
+  g_byte_array_append (out, (const guint8 *) "sha256 ", 7);
+  g_byte_array_append (out, (const guint8 *) digest, 64);
+  g_byte_array_append (out, (const guint8 *) "\n", 1);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
 static void
 test_refused (void)
 {
@@ -496,6 +518,22 @@ test_refused (void)
   {
     g_autoptr(GBytes) csv = g_bytes_new_static ("code;title\n", 11);
     assert_refused (b, csv, RK_CHANGES_ERROR_NOT_A_PACKAGE);
+  }
+
+  /* Changesets the fuzzer found: a table of no columns sent SQLite 3.40
+   * into an endless loop; a table this database does not have; a record
+   * cut short. */
+  {
+    static const guint8 no_columns[] = { 'T', 0x00, 0x13, 0x01 };
+    static const guint8 no_table[] = { 'T', 0x01, 0x01, 'x', 0x00, SQLITE_DELETE, 0x00, 0x05 };
+    static const guint8 cut_short[] = { 'T', 0x01, 0x01, 'f', 'i', 'e', 'l', 'd', 0x00, SQLITE_DELETE, 0x00, 0x03, 0x09 };
+    g_autoptr(GBytes) first_bytes = wrap_changeset (b, no_columns, sizeof no_columns);
+    g_autoptr(GBytes) second_bytes = wrap_changeset (b, no_table, sizeof no_table);
+    g_autoptr(GBytes) third_bytes = wrap_changeset (b, cut_short, sizeof cut_short);
+
+    assert_refused (b, first_bytes, RK_CHANGES_ERROR_DAMAGED);
+    assert_refused (b, second_bytes, RK_CHANGES_ERROR_DAMAGED);
+    assert_refused (b, third_bytes, RK_CHANGES_ERROR_DAMAGED);
   }
 
   /* The real one still goes in. */

@@ -355,6 +355,126 @@ read_package (RkDatabase    *db,
   return TRUE;
 }
 
+/* Reads a varint of the changeset format (SQLite's record varints). */
+static gboolean
+read_varint (const guint8 **p,
+             const guint8  *end,
+             guint64       *out)
+{
+  guint64 value = 0;
+
+  for (guint i = 0; i < 9; i++)
+    {
+      if (*p >= end)
+        return FALSE;
+      if (i == 8)
+        {
+          value = (value << 8) | **p;
+          (*p)++;
+          *out = value;
+          return TRUE;
+        }
+      value = (value << 7) | (**p & 0x7f);
+      if ((*(*p)++ & 0x80) == 0)
+        {
+          *out = value;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+skip_value (const guint8 **p,
+            const guint8  *end)
+{
+  guint64 length;
+
+  if (*p >= end)
+    return FALSE;
+  switch (*(*p)++)
+    {
+    case 0:           /* not given */
+    case 5:           /* NULL */
+      return TRUE;
+    case 1:           /* integer */
+    case 2:           /* real */
+      if (end - *p < 8)
+        return FALSE;
+      *p += 8;
+      return TRUE;
+    case 3:           /* text */
+    case 4:           /* blob */
+      if (!read_varint (p, end, &length) || length > (guint64) (end - *p))
+        return FALSE;
+      *p += length;
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Walks the changeset's bytes as its format lays them out (sqlite3.h,
+ * "Changeset format") before SQLite reads them: SQLite 3.40 can be led
+ * into an endless loop by a table of no columns. Every table is one of
+ * the record tables, with as many columns as it has here. */
+static gboolean
+check_format (GBytes     *changeset,
+              GHashTable *columns)
+{
+  gsize size;
+  const guint8 *p = g_bytes_get_data (changeset, &size);
+  const guint8 *end = p + size;
+  guint64 n_columns = 0;
+
+  while (p < end)
+    {
+      guint8 op = *p++;
+
+      if (op == 'T')
+        {
+          const guint8 *name;
+          GPtrArray *names;
+
+          if (!read_varint (&p, end, &n_columns) || n_columns == 0 || n_columns > (guint64) (end - p))
+            return FALSE;
+          p += n_columns;
+          name = p;
+          while (p < end && *p != '\0')
+            p++;
+          if (p >= end)
+            return FALSE;
+          names = g_hash_table_lookup (columns, (const char *) name);
+          if (names == NULL || names->len != n_columns)
+            return FALSE;
+          p++;
+          continue;
+        }
+
+      if (n_columns == 0 || p >= end)
+        return FALSE;
+      p++;   /* indirect */
+      switch (op)
+        {
+        case SQLITE_INSERT:
+        case SQLITE_DELETE:
+          for (guint64 i = 0; i < n_columns; i++)
+            if (!skip_value (&p, end))
+              return FALSE;
+          break;
+        case SQLITE_UPDATE:
+          for (guint64 i = 0; i < 2 * n_columns; i++)
+            if (!skip_value (&p, end))
+              return FALSE;
+          break;
+        default:
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* Every change is well formed and addresses a record table with the
  * columns it has here. */
 static gboolean
@@ -369,7 +489,9 @@ check_changeset (RkDatabase  *db,
   guint n = 0;
   int rc;
 
-  if (sqlite3changeset_start (&iter, (int) g_bytes_get_size (changeset),
+  if (!check_format (changeset, columns) ||
+      g_bytes_get_size (changeset) > G_MAXINT ||
+      sqlite3changeset_start (&iter, (int) g_bytes_get_size (changeset),
                               (void *) g_bytes_get_data (changeset, NULL)) != SQLITE_OK)
     return damaged (name, error);
 
