@@ -12,6 +12,8 @@
 
 #include "rk-backup.h"
 #include "rk-backups-dialog.h"
+#include "rk-changes.h"
+#include "rk-conflicts-dialog.h"
 #include "rk-database-private.h"
 #include "rk-example.h"
 #include "rk-export-run.h"
@@ -467,6 +469,116 @@ test_backups_empty (void)
   gtk_window_destroy (parent);
 }
 
+static void
+collect_buttons (GtkWidget  *widget,
+                 const char *label,
+                 GPtrArray  *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0 &&
+          gtk_widget_get_mapped (child))
+        g_ptr_array_add (found, child);
+      collect_buttons (child, label, found);
+    }
+}
+
+static guint
+count_buttons (GtkWidget  *widget,
+               const char *label)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_buttons (widget, label, found);
+  return found->len;
+}
+
+static void
+click_first (GtkWidget  *widget,
+             const char *label)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_buttons (widget, label, found);
+  g_assert_cmpuint (found->len, >, 0);
+  gtk_widget_activate (g_ptr_array_index (found, 0));
+}
+
+static gchar *
+query_title (RkDatabase *db,
+             const char *id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT title FROM project WHERE id = '%s'", id);
+  g_autoptr(RkStatement) stmt = rk_database_prepare (db, sql, NULL);
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+/* Two copies change the same two titles: the conflicts window lists both,
+ * Keep Mine settles one, Take All Theirs the rest. */
+static void
+test_conflicts (void)
+{
+  g_autoptr(RkDatabase) a = open_database (FALSE);
+  g_autoptr(RkDatabase) b = NULL;
+  g_autofree char *copy = rk_test_new_database_path ();
+  g_autofree char *dir = rk_test_make_dir ();
+  g_autofree char *package = g_build_filename (dir, "b.rkchanges", NULL);
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *keep = german () ? "_Meine behalten" : "_Keep Mine";
+  const char *take_all = german () ? "Alle _fremden übernehmen" : "Take All _Theirs";
+  GtkWindow *parent;
+  RkConflictsDialog *dialog;
+
+  g_assert_true (rk_database_exec (a, "INSERT INTO project (id, code, title, created_at, updated_at) VALUES"
+                                      " ('p1', 'A', 'Eins', 't0', 't0'), ('p2', 'B', 'Zwei', 't0', 't0')", &error));
+  g_assert_true (rk_database_make_copy (a, copy, &error));
+  b = rk_database_open (copy, RK_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (rk_database_exec (a, "UPDATE project SET title = title || ' hier', updated_at = 't1'", &error));
+  g_assert_true (rk_database_exec (b, "UPDATE project SET title = title || ' dort', updated_at = 't2'", &error));
+  g_assert_true (rk_changes_export (b, package, NULL, &error));
+  g_assert_true (rk_changes_import (a, package, 0, NULL, &error));
+  g_assert_no_error (error);
+
+  parent = new_parent ();
+  dialog = rk_conflicts_dialog_new (parent, a);
+  gtk_window_present (GTK_WINDOW (dialog));
+  settle ();
+  shoot (GTK_WIDGET (dialog), "conflicts");
+  g_assert_cmpuint (count_buttons (GTK_WIDGET (dialog), keep), ==, 2);
+
+  /* The newer change was kept; Keep Mine brings this copy's back. */
+  title = query_title (a, "p1");
+  g_assert_cmpstr (title, ==, "Eins dort");
+  click_first (GTK_WIDGET (dialog), keep);
+  settle ();
+  {
+    g_autofree char *first = query_title (a, "p1");
+    g_autofree char *second = query_title (a, "p2");
+
+    g_assert_true (g_str_has_suffix (first, " hier") != g_str_has_suffix (second, " hier"));
+  }
+  g_assert_cmpuint (count_buttons (GTK_WIDGET (dialog), keep), ==, 1);
+
+  /* Take All Theirs: the other keeps the newer change it had. */
+  click_first (GTK_WIDGET (dialog), take_all);
+  settle ();
+  g_assert_cmpuint (count_buttons (GTK_WIDGET (dialog), keep), ==, 0);
+  {
+    g_autofree char *first = query_title (a, "p1");
+    g_autofree char *second = query_title (a, "p2");
+
+    g_assert_true (g_str_has_suffix (first, " dort") != g_str_has_suffix (second, " dort"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (parent);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -493,6 +605,7 @@ main (int   argc,
   g_test_add_func ("/io-ui/export", test_export);
   g_test_add_func ("/io-ui/backups/restore", test_backups_restore);
   g_test_add_func ("/io-ui/backups/empty", test_backups_empty);
+  g_test_add_func ("/io-ui/conflicts", test_conflicts);
 
   status = g_test_run ();
   rk_test_remove_dirs ();

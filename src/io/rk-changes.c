@@ -1521,3 +1521,48 @@ rk_changes_resolve_all (RkDatabase  *db,
 
   return resolve (db, -1, keep_mine, error);
 }
+
+/* What names a record of each table for a person. */
+static const struct {
+  const char *table;
+  const char *sql;
+} describe_sql[] = {
+  { "project", "SELECT title FROM main.project WHERE id = ?1" },
+  { "milestone", "SELECT text FROM main.milestone WHERE id = ?1" },
+  { "organisation", "SELECT name FROM main.organisation WHERE id = ?1" },
+  { "board_member", "SELECT name FROM main.board_member WHERE id = ?1" },
+  { "meeting", "SELECT title FROM main.meeting WHERE id = ?1" },
+  { "note", "SELECT title FROM main.note WHERE id = ?1" },
+  { "report", "SELECT title FROM main.report WHERE id = ?1" },
+};
+
+/**
+ * rk_changes_describe:
+ *
+ * Returns: (nullable): the title or name of the record, if it has one and
+ *   is still there
+ */
+char *
+rk_changes_describe (RkDatabase *db,
+                     const char *table,
+                     const char *row_id)
+{
+  g_return_val_if_fail (RK_IS_DATABASE (db), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (describe_sql); i++)
+    if (g_strcmp0 (describe_sql[i].table, table) == 0)
+      {
+        g_autoptr(RkStatement) stmt = rk_database_prepare (db, describe_sql[i].sql, NULL);
+        const char *text;
+
+        if (stmt == NULL)
+          return NULL;
+        sqlite3_bind_text (stmt, 1, row_id, -1, SQLITE_STATIC);
+        if (sqlite3_step (stmt) != SQLITE_ROW)
+          return NULL;
+        text = (const char *) sqlite3_column_text (stmt, 0);
+        return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+      }
+
+  return NULL;
+}

@@ -50,6 +50,9 @@ gboolean rk_changes_resolve     (RkDatabase        *db,
                                  gint64             conflict_id,
                                  gboolean           keep_mine,
                                  GError           **error);
+char    *rk_changes_describe    (RkDatabase        *db,
+                                 const char        *table,
+                                 const char        *row_id);
 gboolean rk_changes_resolve_all (RkDatabase        *db,
                                  gboolean           keep_mine,
                                  GError           **error);

@@ -10,6 +10,7 @@
 
 #include "rk-a11y.h"
 #include "rk-backups-dialog.h"
+#include "rk-conflicts-dialog.h"
 #include "rk-export-run.h"
 #include "rk-import-dialog.h"
 #include "rk-overview-page.h"
@@ -61,6 +62,10 @@ update_window_actions (RkWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-projects", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-organisations", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", self->database != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-changes", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-changes", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-conflicts", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-projects", self->database != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-organisations", self->database != NULL);
 }
@@ -374,6 +379,23 @@ restore_backup_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+changes_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RkWindow *self = RK_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.save-copy"))
+    rk_changes_run_save_copy (GTK_WINDOW (self), self->database);
+  else if (g_str_equal (action_name, "win.export-changes"))
+    rk_changes_run_export (GTK_WINDOW (self), self->database);
+  else if (g_str_equal (action_name, "win.import-changes"))
+    rk_changes_run_import (GTK_WINDOW (self), self->database);
+  else
+    gtk_window_present (GTK_WINDOW (rk_conflicts_dialog_new (GTK_WINDOW (self), self->database)));
+}
+
 static gboolean
 rk_window_close_request (GtkWindow *window)
 {
@@ -491,6 +513,10 @@ rk_window_class_init (RkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-projects", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-organisations", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, changes_action);
+  gtk_widget_class_install_action (widget_class, "win.export-changes", NULL, changes_action);
+  gtk_widget_class_install_action (widget_class, "win.import-changes", NULL, changes_action);
+  gtk_widget_class_install_action (widget_class, "win.show-conflicts", NULL, changes_action);
 }
 
 /* The view switcher bar of a narrow window gives each section about
