@@ -34,7 +34,9 @@ make_full_database (void)
     " status, text, created_at, updated_at)"
     " SELECT '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d', '5e0c2f1a-9d3b-4c6e-8f7a-1b2c3d4e5f60', id, code,"
     " title, field_id, status, 'Text „mit“ Umlauten\nund Zeilen', created_at, updated_at"
-    " FROM project ORDER BY id LIMIT 1;",
+    " FROM project ORDER BY id LIMIT 1;"
+    "INSERT INTO tombstone (id, table_name, deleted_at)"
+    " VALUES ('9f8e7d6c-5b4a-4321-8fed-cba987654321', 'note', '2025-11-26T11:00:00.000Z');",
     &error));
   g_assert_no_error (error);
 

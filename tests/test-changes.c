@@ -336,8 +336,46 @@ test_delete_against_update (void)
   records_a = dump_records (a);
   records_b = dump_records (b);
   g_assert_cmpstr (records_a, ==, records_b);
-  g_assert_null (strstr (records_a, P1));
+  g_assert_cmpint (query_int (a, "SELECT count(*) FROM project WHERE id = '" P1 "'"), ==, 0);
+  g_assert_cmpint (query_int (a, "SELECT count(*) FROM tombstone WHERE id = '" P1 "' AND table_name = 'project'"), ==, 1);
   g_assert_cmpint (query_int (b, "SELECT count(*) FROM sync_conflict WHERE row_id = '" P1 "' AND column_name = '*'"), ==, 1);
+}
+
+/* A record made on one copy and deleted on another stays deleted, though
+ * the first copy sends it with every package; an erased person stays
+ * erased, though the other copy changed the phone number later. */
+static void
+test_deleted_stays_deleted (void)
+{
+  g_autoptr(RkDatabase) a = make_origin ();
+  g_autoptr(RkDatabase) b = make_copy (a);
+  g_autofree char *records_a = NULL;
+  g_autofree char *records_b = NULL;
+  g_autofree char *now = next_time ();
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO organisation (id, name, kind, phone, created_at, updated_at)"
+                                          " VALUES ('o1', 'Erika Muster', 'private_person', '0201 1', '%s', '%s')",
+                                          now, now);
+
+  add_project (b, "70000000-0000-4000-8000-000000000007", "B-7", "Aus B");
+  exec (b, sql);
+  send (b, a);
+  exec (a, "DELETE FROM project WHERE id = '70000000-0000-4000-8000-000000000007'");
+  set_field (a, "organisation", "o1", "erased_at", "2026-11-26T11:00:00Z");
+  set_field (a, "organisation", "o1", "name", "Gelöschte personenbezogene Daten");
+  set_field (a, "organisation", "o1", "phone", "");
+  set_field (b, "organisation", "o1", "phone", "0201 2");   /* later */
+
+  send (b, a);
+  send (a, b);
+  send (b, a);
+
+  records_a = dump_records (a);
+  records_b = dump_records (b);
+  g_assert_cmpstr (records_a, ==, records_b);
+  g_assert_cmpint (query_int (a, "SELECT count(*) FROM project WHERE code = 'B-7'"), ==, 0);
+  g_assert_cmpint (query_int (b, "SELECT count(*) FROM project WHERE code = 'B-7'"), ==, 0);
+  g_assert_null (strstr (records_a, "Erika"));
+  g_assert_null (strstr (records_a, "0201"));
 }
 
 static void
@@ -675,6 +713,7 @@ main (int   argc,
   g_test_add_func ("/changes/same-field", test_same_field);
   g_test_add_func ("/changes/delete-against-update", test_delete_against_update);
   g_test_add_func ("/changes/same-code", test_same_code);
+  g_test_add_func ("/changes/deleted-stays-deleted", test_deleted_stays_deleted);
   g_test_add_func ("/changes/echo", test_echo);
   g_test_add_func ("/changes/refused", test_refused);
   for (guint seed = 1; seed <= 6; seed++)

@@ -103,7 +103,7 @@ test_check_new (void)
 
   /* A summary line, then one line per table with its row count. */
   lines = g_strsplit (result.out, "\n", -1);
-  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 14 + 1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 15 + 1);
   g_autofree char *version = g_strdup_printf ("schema version %d", RK_SCHEMA_VERSION);
   g_assert_nonnull (strstr (lines[0], version));
   g_assert_true (g_regex_match_simple ("^field +5$", lines[1], 0, 0));

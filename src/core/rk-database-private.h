@@ -32,7 +32,7 @@ void         rk_database_set_error   (RkDatabase  *self,
                                       const char  *what);
 
 /* rk-schema.c */
-#define RK_SCHEMA_VERSION 4
+#define RK_SCHEMA_VERSION 5
 #define RK_APPLICATION_ID 0x524b4e57 /* "RKNW" */
 
 typedef struct

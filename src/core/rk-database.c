@@ -59,6 +59,7 @@ const char * const rk_database_tables[] = {
   "field", "municipality", "project", "milestone", "project_municipality",
   "organisation", "project_partner", "board_member", "meeting",
   "meeting_member", "note", "note_project", "report", "report_entry",
+  "tombstone",
   NULL
 };
 
@@ -80,6 +81,7 @@ static const char * const count_sql[] = {
   "SELECT count(*) FROM note_project",
   "SELECT count(*) FROM report",
   "SELECT count(*) FROM report_entry",
+  "SELECT count(*) FROM tombstone",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (count_sql) + 1 == G_N_ELEMENTS (rk_database_tables));
 

@@ -453,6 +453,68 @@ static const char schema_v4[] =
   ");"
   "PRAGMA user_version = 4;";
 
+/* Version 5: what was deleted, so that a copy that still has a record
+ * does not bring it back (rk-changes.c): a tombstone per deleted record,
+ * exchanged like the records. Undoing a deletion removes its tombstone
+ * (rk-snapshot.c). */
+#define NOW "strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')"
+static const char schema_v5[] =
+  "CREATE TABLE tombstone ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  table_name TEXT NOT NULL,"
+  "  deleted_at TEXT NOT NULL"
+  ");"
+  "CREATE TRIGGER project_tombstone AFTER DELETE ON project BEGIN"
+  "  INSERT OR IGNORE INTO tombstone (id, table_name, deleted_at)"
+  "  VALUES (OLD.id, 'project', " NOW ");"
+  "END;"
+  "CREATE TRIGGER milestone_tombstone AFTER DELETE ON milestone BEGIN"
+  "  INSERT OR IGNORE INTO tombstone (id, table_name, deleted_at)"
+  "  VALUES (OLD.id, 'milestone', " NOW ");"
+  "END;"
+  "CREATE TRIGGER project_municipality_tombstone AFTER DELETE ON project_municipality BEGIN"
+  "  INSERT OR IGNORE INTO tombstone (id, table_name, deleted_at)"
+  "  VALUES (OLD.id, 'project_municipality', " NOW ");"
+  "END;"
+  "CREATE TRIGGER organisation_tombstone AFTER DELETE ON organisation BEGIN"
+  "  INSERT OR IGNORE INTO tombstone (id, table_name, deleted_at)"
+  "  VALUES (OLD.id, 'organisation', " NOW ");"
+  "END;"
+  "CREATE TRIGGER project_partner_tombstone AFTER DELETE ON project_partner BEGIN"
+  "  INSERT OR IGNORE INTO tombstone (id, table_name, deleted_at)"
+  "  VALUES (OLD.id, 'project_partner', " NOW ");"
+  "END;"
+  "CREATE TRIGGER board_member_tombstone AFTER DELETE ON board_member BEGIN"
+  "  INSERT OR IGNORE INTO tombstone (id, table_name, deleted_at)"
+  "  VALUES (OLD.id, 'board_member', " NOW ");"
+  "END;"
+  "CREATE TRIGGER meeting_tombstone AFTER DELETE ON meeting BEGIN"
+  "  INSERT OR IGNORE INTO tombstone (id, table_name, deleted_at)"
+  "  VALUES (OLD.id, 'meeting', " NOW ");"
+  "END;"
+  "CREATE TRIGGER meeting_member_tombstone AFTER DELETE ON meeting_member BEGIN"
+  "  INSERT OR IGNORE INTO tombstone (id, table_name, deleted_at)"
+  "  VALUES (OLD.id, 'meeting_member', " NOW ");"
+  "END;"
+  "CREATE TRIGGER note_tombstone AFTER DELETE ON note BEGIN"
+  "  INSERT OR IGNORE INTO tombstone (id, table_name, deleted_at)"
+  "  VALUES (OLD.id, 'note', " NOW ");"
+  "END;"
+  "CREATE TRIGGER note_project_tombstone AFTER DELETE ON note_project BEGIN"
+  "  INSERT OR IGNORE INTO tombstone (id, table_name, deleted_at)"
+  "  VALUES (OLD.id, 'note_project', " NOW ");"
+  "END;"
+  "CREATE TRIGGER report_tombstone AFTER DELETE ON report BEGIN"
+  "  INSERT OR IGNORE INTO tombstone (id, table_name, deleted_at)"
+  "  VALUES (OLD.id, 'report', " NOW ");"
+  "END;"
+  "CREATE TRIGGER report_entry_tombstone AFTER DELETE ON report_entry BEGIN"
+  "  INSERT OR IGNORE INTO tombstone (id, table_name, deleted_at)"
+  "  VALUES (OLD.id, 'report_entry', " NOW ");"
+  "END;"
+  "PRAGMA user_version = 5;";
+#undef NOW
+
 /* The five fields of action as the cabinet adopted them on 5 November 2019,
  * with the official English names of the 2020 progress report. */
 static const struct {
@@ -613,6 +675,7 @@ static const struct {
   { schema_v2, NULL },
   { schema_v3, NULL },
   { schema_v4, NULL },
+  { schema_v5, NULL },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RK_SCHEMA_VERSION);
 

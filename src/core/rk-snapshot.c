@@ -209,6 +209,18 @@ restore_capture (const Capture  *capture,
       if (!rk_database_step_done (db, stmt, error))
         return FALSE;
 
+      /* Back again: no longer deleted for the other copies. */
+      if (id_column >= 0 && capture->mode != RK_SNAPSHOT_RELINK)
+        {
+          g_autoptr(RkStatement) forget = rk_database_prepare (db, "DELETE FROM tombstone WHERE id = ?1", error);
+
+          if (forget == NULL)
+            return FALSE;
+          sqlite3_bind_value (forget, 1, values[id_column]);
+          if (!rk_database_step_done (db, forget, error))
+            return FALSE;
+        }
+
       if (id_column >= 0)
         rk_database_note_change (db, capture->table,
                                  (const char *) sqlite3_value_text (values[id_column]));

@@ -706,9 +706,11 @@ merge_fields (Merge                  *merge,
 {
   GPtrArray *names = g_hash_table_lookup (merge->columns, table);
   int time_column = column_index (names, "updated_at");
+  int erased_column = column_index (names, "erased_at");
   sqlite3_value *key = NULL, *mine_time = NULL, *theirs_time = NULL;
   Action *action = NULL;
-  gboolean theirs_newer;
+  gboolean theirs_newer, mine_erased = FALSE, theirs_erasing = FALSE;
+  gboolean is_tombstone = g_str_equal (table, "tombstone");
 
   (from_insert ? sqlite3changeset_new : sqlite3changeset_old) (iter, 0, &key);
   if (time_column >= 0)
@@ -720,6 +722,18 @@ merge_fields (Merge                  *merge,
    * value, so that every copy decides alike. */
   theirs_newer = theirs_time != NULL && mine_time != NULL &&
                  values_compare (theirs_time, mine_time) > 0;
+
+  /* A person's data erased on either side stays erased: the erasure
+   * takes every field it brings, and nothing overwrites it here. */
+  if (erased_column >= 0)
+    {
+      sqlite3_value *mine = NULL, *theirs = NULL;
+
+      sqlite3changeset_conflict (iter, erased_column, &mine);
+      sqlite3changeset_new (iter, erased_column, &theirs);
+      mine_erased = mine != NULL && sqlite3_value_type (mine) != SQLITE_NULL;
+      theirs_erasing = theirs != NULL && sqlite3_value_type (theirs) != SQLITE_NULL;
+    }
 
   for (int i = 1; i < n_columns; i++)
     {
@@ -736,7 +750,11 @@ merge_fields (Merge                  *merge,
       if (!from_insert)
         sqlite3changeset_old (iter, i, &old);
 
-      if (!from_insert && values_equal (mine, old))
+      if (theirs_erasing || mine_erased)
+        take = theirs_erasing;
+      else if (is_tombstone)
+        take = values_compare (theirs, mine) > 0;   /* no one's edit */
+      else if (!from_insert && values_equal (mine, old))
         take = TRUE;   /* changed there only */
       else
         {
@@ -757,7 +775,7 @@ merge_fields (Merge                  *merge,
         }
     }
 
-  if (action != NULL && time_column >= 0 && theirs_newer)
+  if (action != NULL && time_column >= 0 && (theirs_newer || theirs_erasing))
     {
       g_array_append_val (action->columns, time_column);
       g_ptr_array_add (action->values, sqlite3_value_dup (theirs_time));
@@ -1114,6 +1132,29 @@ run_action (RkDatabase  *db,
   return run_bound_code (db, sql->str, (sqlite3_value **) values->pdata, values->len, code, error);
 }
 
+/* Records deleted on any copy go everywhere, even when a copy that still
+ * had them sent them again. */
+static gboolean
+drop_buried (RkDatabase  *db,
+             GError     **error)
+{
+  for (guint i = 0; rk_database_tables[i] != NULL; i++)
+    {
+      const char *table = rk_database_tables[i];
+      g_autofree char *sql = NULL;
+
+      if (g_str_equal (table, "field") || g_str_equal (table, "municipality") ||
+          g_str_equal (table, "tombstone"))
+        continue;
+      sql = g_strdup_printf ("DELETE FROM main.%s WHERE id IN"
+                             " (SELECT id FROM main.tombstone WHERE table_name = '%s')", table, table);
+      if (!rk_database_exec (db, sql, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Records whose parent the package deleted, or that point to one deleted
  * here, go as the schema's ON DELETE says: deleted, or their reference
  * cleared. */
@@ -1279,7 +1320,8 @@ rk_changes_import_data (RkDatabase        *db,
     if (!run_action (db, &merge, &g_array_index (actions, Action, i), error))
       goto failed;
 
-  if (!drop_orphans (db, error) ||
+  if (!drop_buried (db, error) ||
+      !drop_orphans (db, error) ||
       !record_conflicts (db, &merge, &n_new_conflicts, error))
     goto failed;
 
