@@ -10,6 +10,7 @@
 #include "rk-backup.h"
 #include "rk-changes.h"
 #include "rk-database-private.h"
+#include "rk-organisation.h"
 #include "rk-test-util.h"
 
 /* A time after the last, for updated_at: every edit is later than the one
@@ -341,41 +342,73 @@ test_delete_against_update (void)
   g_assert_cmpint (query_int (b, "SELECT count(*) FROM sync_conflict WHERE row_id = '" P1 "' AND column_name = '*'"), ==, 1);
 }
 
+static gboolean
+file_contains (const char *path,
+               const char *text)
+{
+  g_autoptr(GBytes) bytes = rk_test_read_file (path);
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  gsize length = strlen (text);
+
+  /* Binary data: NUL bytes do not end it. */
+  for (gsize i = 0; i + length <= size; i++)
+    if (memcmp (data + i, text, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* A record made on one copy and deleted on another stays deleted, though
- * the first copy sends it with every package; an erased person stays
- * erased, though the other copy changed the phone number later. */
+ * the first copy sends it with every package. A person erased on one copy
+ * stays erased, though the other copy changed the phone number, and no
+ * file keeps the erased values: not the databases, not the base
+ * snapshots, not the packages sent after. */
 static void
 test_deleted_stays_deleted (void)
 {
-  g_autoptr(RkDatabase) a = make_origin ();
-  g_autoptr(RkDatabase) b = make_copy (a);
+  g_autoptr(RkDatabase) origin = make_origin ();
+  g_autoptr(RkDatabase) a = NULL;
+  g_autoptr(RkDatabase) b = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *records_a = NULL;
   g_autofree char *records_b = NULL;
+  g_autofree char *package = NULL;
+  g_autofree char *base_a = NULL;
+  g_autofree char *base_b = NULL;
   g_autofree char *now = next_time ();
   g_autofree char *sql = g_strdup_printf ("INSERT INTO organisation (id, name, kind, phone, created_at, updated_at)"
                                           " VALUES ('o1', 'Erika Muster', 'private_person', '0201 1', '%s', '%s')",
                                           now, now);
 
+  exec (origin, sql);
+  a = make_copy (origin);
+  b = make_copy (origin);
+  base_a = rk_database_base_path (rk_database_get_path (a));
+  base_b = rk_database_base_path (rk_database_get_path (b));
+  g_assert_true (file_contains (base_b, "Erika"));
+
   add_project (b, "70000000-0000-4000-8000-000000000007", "B-7", "Aus B");
-  exec (b, sql);
   send (b, a);
   exec (a, "DELETE FROM project WHERE id = '70000000-0000-4000-8000-000000000007'");
-  set_field (a, "organisation", "o1", "erased_at", "2026-11-26T11:00:00Z");
-  set_field (a, "organisation", "o1", "name", "Gelöschte personenbezogene Daten");
-  set_field (a, "organisation", "o1", "phone", "");
-  set_field (b, "organisation", "o1", "phone", "0201 2");   /* later */
+  set_field (b, "organisation", "o1", "phone", "0201 2");
+  g_assert_true (rk_organisation_erase_personal_data (a, "o1", &error));
+  g_assert_no_error (error);
 
+  package = export (a);
+  g_assert_false (file_contains (package, "Erika"));
+  import (b, package);
   send (b, a);
   send (a, b);
-  send (b, a);
 
   records_a = dump_records (a);
   records_b = dump_records (b);
   g_assert_cmpstr (records_a, ==, records_b);
   g_assert_cmpint (query_int (a, "SELECT count(*) FROM project WHERE code = 'B-7'"), ==, 0);
-  g_assert_cmpint (query_int (b, "SELECT count(*) FROM project WHERE code = 'B-7'"), ==, 0);
   g_assert_null (strstr (records_a, "Erika"));
   g_assert_null (strstr (records_a, "0201"));
+  g_assert_false (file_contains (base_a, "Erika"));
+  g_assert_false (file_contains (base_b, "Erika"));
 }
 
 static void

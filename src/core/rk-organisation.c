@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "rk-backup.h"
 #include "rk-organisation.h"
 #include "rk-record-list-private.h"
 #include "rk-record-private.h"
@@ -784,12 +785,111 @@ rk_organisation_erase_personal_data (RkDatabase  *db,
   if (!rk_organisation_save (self, db, error))
     return FALSE;
 
+  return rk_organisation_finish_erasure (db, id, error);
+}
+
+/* The erased fields, as rk_organisation_erase_personal_data() leaves them. */
+#define BLANK_FIELDS \
+  "name = ?1, address = '', website = '', email = '', phone = '', notes = '', municipality_id = NULL"
+
+/**
+ * rk_organisation_finish_erasure:
+ * @id: an organisation whose personal data was erased
+ *
+ * Leaves no trace of the erased values in the files: the search index is
+ * merged, the write-ahead log emptied, and the base snapshot beside the
+ * database (the records as they were when a copy was made for another
+ * laptop) loses them too. It keeps the record's erasure itself unrecorded,
+ * so that the next change package carries it to the other copies.
+ */
+gboolean
+rk_organisation_finish_erasure (RkDatabase  *db,
+                                const char  *id,
+                                GError     **error)
+{
+  g_autofree char *base = rk_database_base_path (rk_database_get_path (db));
+
   /* FTS5 keeps replaced terms in older segments until they are merged;
    * "optimize" merges them all, and secure_delete zeroes what is freed. */
-  if (!rk_database_exec (db, "INSERT INTO organisation_fts (organisation_fts) VALUES ('optimize')", error))
+  if (!rk_database_exec (db, "INSERT INTO organisation_fts (organisation_fts) VALUES ('optimize')", error) ||
+      !rk_database_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", error))
     return FALSE;
 
-  return rk_database_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", error);
+  if (g_file_test (base, G_FILE_TEST_IS_REGULAR))
+    {
+      sqlite3 *handle = NULL;
+      sqlite3_stmt *stmt = NULL;
+      int rc = sqlite3_open_v2 (base, &handle, SQLITE_OPEN_READWRITE, NULL);
+
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (handle, "PRAGMA secure_delete = ON", NULL, NULL, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2 (handle, "UPDATE organisation SET " BLANK_FIELDS " WHERE id = ?2",
+                                 -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_text (stmt, 1, _("Erased personal data"), -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+          rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (handle);
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_OK)
+        {
+          g_set_error (error, RK_DATABASE_ERROR, rc,
+                       _("The personal data could not be erased from the base snapshot: %s."),
+                       handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
+          sqlite3_close (handle);
+          return FALSE;
+        }
+      sqlite3_close (handle);
+    }
+
+  return TRUE;
+}
+
+/**
+ * rk_organisation_erase_arrived:
+ * @out_ids: (out) (element-type utf8): the organisations erased here now
+ *
+ * Inside a transaction, after a change package that brought erasures from
+ * another copy: blanks the personal data of every organisation that is
+ * marked as erased but still holds some. rk_organisation_finish_erasure()
+ * then follows for each, after the commit.
+ */
+gboolean
+rk_organisation_erase_arrived (RkDatabase  *db,
+                               GPtrArray  **out_ids,
+                               GError     **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(RkStatement) find =
+    rk_database_prepare (db, "SELECT id FROM organisation WHERE erased_at IS NOT NULL AND"
+                             " (name <> ?1 OR address <> '' OR website <> '' OR email <> ''"
+                             "  OR phone <> '' OR notes <> '' OR municipality_id IS NOT NULL)", error);
+
+  if (find == NULL)
+    return FALSE;
+  sqlite3_bind_text (find, 1, _("Erased personal data"), -1, SQLITE_STATIC);
+  while (sqlite3_step (find) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (find, 0)));
+  g_clear_pointer (&find, sqlite3_reset);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(RkStatement) blank =
+        rk_database_prepare (db, "UPDATE organisation SET " BLANK_FIELDS " WHERE id = ?2", error);
+
+      if (blank == NULL)
+        return FALSE;
+      sqlite3_bind_text (blank, 1, _("Erased personal data"), -1, SQLITE_STATIC);
+      sqlite3_bind_text (blank, 2, g_ptr_array_index (ids, i), -1, SQLITE_STATIC);
+      if (!rk_database_step_done (db, blank, error))
+        return FALSE;
+      rk_database_note_change (db, "organisation", g_ptr_array_index (ids, i));
+    }
+
+  *out_ids = g_steal_pointer (&ids);
+  return TRUE;
 }
 
 /* The list */

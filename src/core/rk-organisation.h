@@ -94,6 +94,12 @@ gboolean        rk_organisation_merge            (RkDatabase      *db,
                                                   GHashTable      *choices,
                                                   RkSnapshot     **out_snapshot,
                                                   GError         **error);
+gboolean        rk_organisation_finish_erasure (RkDatabase   *db,
+                                                const char   *id,
+                                                GError      **error);
+gboolean        rk_organisation_erase_arrived  (RkDatabase   *db,
+                                                GPtrArray   **out_ids,
+                                                GError      **error);
 gboolean        rk_organisation_erase_personal_data (RkDatabase   *db,
                                                   const char      *id,
                                                   GError         **error);

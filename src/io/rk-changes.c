@@ -48,6 +48,7 @@
 #include "rk-backup.h"
 #include "rk-changes.h"
 #include "rk-database-private.h"
+#include "rk-organisation.h"
 
 #define FORMAT_VERSION 1
 #define MAGIC "RK-CHANGES "
@@ -1266,6 +1267,7 @@ rk_changes_import_data (RkDatabase        *db,
   g_autoptr(GHashTable) columns = NULL;
   g_autoptr(GArray) actions = g_array_new (FALSE, TRUE, sizeof (Action));
   g_autoptr(GArray) conflicts = g_array_new (FALSE, TRUE, sizeof (Conflict));
+  g_autoptr(GPtrArray) erased = NULL;
   RkChangesSummary summary = { 0 };
   Merge merge;
   guint n_changes = 0, n_new_conflicts = 0;
@@ -1322,6 +1324,7 @@ rk_changes_import_data (RkDatabase        *db,
 
   if (!drop_buried (db, error) ||
       !drop_orphans (db, error) ||
+      !rk_organisation_erase_arrived (db, &erased, error) ||
       !record_conflicts (db, &merge, &n_new_conflicts, error))
     goto failed;
 
@@ -1330,6 +1333,11 @@ rk_changes_import_data (RkDatabase        *db,
   rk_database_note_change (db, "sync_conflict", NULL);
   if (!rk_database_commit (db, error))
     return FALSE;
+
+  /* What another copy erased leaves no trace here either. */
+  for (guint i = 0; i < erased->len; i++)
+    if (!rk_organisation_finish_erasure (db, g_ptr_array_index (erased, i), error))
+      return FALSE;
 
   summary.n_skipped = merge.n_skipped;
   summary.n_applied = n_changes - merge.n_skipped;
