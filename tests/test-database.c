@@ -372,6 +372,38 @@ test_refuse_foreign (void)
   assert_refused (path, RK_DATABASE_ERROR_FOREIGN);
 }
 
+/* A database of ours whose structure something else changed: an extra
+ * trigger, view or table, or a changed definition, could make the app run
+ * SQL it did not write. Each is refused, the file untouched. */
+static void
+test_refuse_altered (void)
+{
+  static const char * const changes[] = {
+    "CREATE TRIGGER wipe AFTER INSERT ON project BEGIN DELETE FROM organisation; END",
+    "CREATE VIEW everything AS SELECT * FROM project",
+    "CREATE TABLE extra (x)",
+    "DROP INDEX project_lead_ministry; CREATE INDEX project_lead_ministry ON project (title)",
+    "DROP TRIGGER project_tombstone",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    {
+      g_autofree char *path = rk_test_new_database_path ();
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      sqlite3 *raw = NULL;
+
+      rk_test_make_checkpointed_database (path);
+      g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (raw, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (raw, changes[i], NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (raw);
+      g_unlink (wal);
+
+      g_test_message ("%s", changes[i]);
+      assert_refused (path, RK_DATABASE_ERROR_ALTERED);
+    }
+}
+
 static void
 test_refuse_damaged (void)
 {
@@ -682,6 +714,7 @@ main (int   argc,
   g_test_add_func ("/database/refuse/newer-version", test_refuse_newer);
   g_test_add_func ("/database/refuse/other-program", test_refuse_foreign);
   g_test_add_func ("/database/refuse/damaged", test_refuse_damaged);
+  g_test_add_func ("/database/refuse/altered", test_refuse_altered);
   g_test_add_func ("/database/read-only/file", test_read_only_file);
   g_test_add_func ("/database/read-only/folder", test_read_only_folder);
   g_test_add_func ("/database/transactions", test_transactions_signal_after_commit);

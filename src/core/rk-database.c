@@ -315,6 +315,52 @@ open_connection (const char  *path,
   return rc;
 }
 
+/* Every object of a database's schema with its definition, in a fixed
+ * order: what two databases must share to be of the same build. */
+static char *
+schema_text (sqlite3 *db)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM main.sqlite_schema"
+                              " ORDER BY type, name", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (int i = 0; i < 4; i++)
+      {
+        const char *value = (const char *) sqlite3_column_text (stmt, i);
+
+        g_string_append (text, value != NULL ? value : "");
+        g_string_append_c (text, i < 3 ? '\t' : '\n');
+      }
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_DONE ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+/* The schema this build makes at @version, made once in memory. */
+static const char *
+expected_schema (int version)
+{
+  static char *made[RK_SCHEMA_VERSION + 1];
+  static GMutex lock;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+
+  if (made[version] == NULL)
+    {
+      sqlite3 *db = NULL;
+
+      if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+          rk_schema_migrate (db, 0, version, NULL))
+        made[version] = schema_text (db);
+      sqlite3_close (db);
+    }
+
+  return made[version];
+}
+
 static gboolean
 rk_database_setup (RkDatabase  *self,
                    gboolean     is_new,
@@ -347,6 +393,23 @@ rk_database_setup (RkDatabase  *self,
                    _("The database “%s” was written by a newer version of Ruhr-Konferenz and cannot be opened with this one."),
                    display);
       return FALSE;
+    }
+
+  /* A file whose tables, indexes, triggers or views differ from what
+   * this app makes was changed by something else: its triggers or views
+   * could make the app run SQL it did not write. */
+  if (n_objects > 0)
+    {
+      g_autofree char *found = schema_text (self->db);
+      const char *expected = expected_schema (version);
+
+      if (found == NULL || expected == NULL || !g_str_equal (found, expected))
+        {
+          g_set_error (error, RK_DATABASE_ERROR, RK_DATABASE_ERROR_ALTERED,
+                       _("The structure of the database “%s” was changed outside Ruhr-Konferenz; it is not opened, so that nothing in it can act unseen."),
+                       display);
+          return FALSE;
+        }
     }
 
   if (self->read_only && version < RK_SCHEMA_VERSION)

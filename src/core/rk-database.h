@@ -22,6 +22,7 @@ typedef enum {
   RK_DATABASE_ERROR_FOREIGN,                  /* a SQLite file of another program */
   RK_DATABASE_ERROR_TOO_NEW,                  /* written by a newer version */
   RK_DATABASE_ERROR_READ_ONLY,                /* a write to a read-only copy */
+  RK_DATABASE_ERROR_ALTERED,                  /* its schema differs from ours */
 } RkDatabaseError;
 
 typedef enum {
