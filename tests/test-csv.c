@@ -835,6 +835,25 @@ test_import_bad_rows (void)
                          3, 1, "The name “stadt  essen” appears on line 2 already.");
 }
 
+/* A line of one megabyte: read, imported, the text whole. */
+static void
+test_import_huge_line (void)
+{
+  g_autoptr(RkDatabase) db = make_full_database ();
+  g_autoptr(GString) data = g_string_new ("code;title;goal\nH-1;Lang;");
+  g_autoptr(RkImport) import = NULL;
+  g_autofree char *goal = NULL;
+
+  while (data->len < 1024 * 1024)
+    g_string_append (data, "Wasserstoff für das Revier, ");
+  g_string_append (data, "Ende\n");
+
+  import = import_text (db, RK_CSV_KIND_PROJECTS, data->str);
+  g_assert_cmpuint (rk_import_get_n_new (import), ==, 1);
+  goal = dump (db, "SELECT length (goal) > 1000000, substr (goal, -4) FROM project WHERE code = 'H-1'");
+  g_assert_cmpstr (goal, ==, "1|Ende|\n");
+}
+
 static void
 test_import_multiline_position (void)
 {
@@ -1133,6 +1152,7 @@ main (int   argc,
   g_test_add_func ("/csv/import/values", test_import_values);
   g_test_add_func ("/csv/import/updates", test_import_updates);
   g_test_add_func ("/csv/import/bad-rows", test_import_bad_rows);
+  g_test_add_func ("/csv/import/huge-line", test_import_huge_line);
   g_test_add_func ("/csv/import/multiline-position", test_import_multiline_position);
   g_test_add_func ("/csv/import/stored-duplicates", test_import_stored_duplicates);
   g_test_add_func ("/csv/import/backs-up", test_import_backs_up);

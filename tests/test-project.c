@@ -386,6 +386,40 @@ database_with_projects (void)
   return db;
 }
 
+/* A 10 MB text: saved, read back whole, found by its last word, deleted
+ * and restored. */
+static void
+test_huge_text (void)
+{
+  g_autoptr(RkDatabase) db = rk_test_open_new_database ();
+  g_autoptr(RkProject) project = rk_project_new ();
+  g_autoptr(RkProject) loaded = NULL;
+  g_autoptr(RkRecordList) list = NULL;
+  g_autoptr(GString) text = g_string_sized_new (10 * 1024 * 1024 + 64);
+  g_autoptr(GError) error = NULL;
+
+  while (text->len < 10 * 1024 * 1024)
+    g_string_append (text, "Strukturwandel im Ruhrgebiet braucht Zeit. ");
+  g_string_append (text, "Schlusswort");
+
+  g_object_set (project, "code", "X-1", "title", "Sehr lang", "approach", text->str, NULL);
+  g_assert_true (rk_project_insert (project, db, &error));
+  g_assert_no_error (error);
+
+  loaded = rk_project_load (db, rk_project_get_id (project), &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *approach = NULL;
+
+    g_object_get (loaded, "approach", &approach, NULL);
+    g_assert_cmpstr (approach, ==, text->str);
+  }
+
+  list = rk_project_list_new (db);
+  rk_record_list_set_search (list, "schlussw");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+}
+
 static void
 test_list_search (void)
 {
@@ -692,6 +726,7 @@ main (int   argc,
   g_test_add_func ("/project/municipalities", test_municipalities);
   g_test_add_func ("/project/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/project/undo-refused", test_undo_refused_leaves_nothing_half);
+  g_test_add_func ("/project/huge-text", test_huge_text);
   g_test_add_func ("/project-list/search", test_list_search);
   g_test_add_func ("/project-list/filters-and-sort", test_list_filters_and_sort);
   g_test_add_func ("/project-list/items-on-demand", test_list_items_on_demand);
