@@ -862,38 +862,6 @@ filter_cb (void       *data,
   return is_record_table (table);
 }
 
-/* Runs @sql with @values as ?1, ?2, …, and @code, if any, after them. */
-static gboolean
-run_bound_code (RkDatabase     *db,
-                const char     *sql,
-                sqlite3_value **values,
-                guint           n_values,
-                const char     *code,
-                GError        **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  if (sqlite3_prepare_v2 (rk_database_get_handle (db), sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      rk_database_set_error (db, error, _("Merging the changes"));
-      return FALSE;
-    }
-  for (guint i = 0; i < n_values; i++)
-    sqlite3_bind_value (stmt, i + 1, values[i]);
-  if (code != NULL)
-    sqlite3_bind_text (stmt, n_values + 1, code, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      rk_database_set_error (db, error, _("Merging the changes"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* The columns of a unique pair, for the link tables, and of a project's
  * code: a record that another with a different key already holds. */
 static const struct {
@@ -923,7 +891,10 @@ insert_values (RkDatabase  *db,
   g_string_append (sql, action->table);
   g_string_append (sql, " (");
   for (guint i = 0; i < action->names->len; i++)
-    g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", (char *) g_ptr_array_index (action->names, i));
+    {
+      g_string_append (sql, i > 0 ? ", " : "");
+      g_string_append (sql, g_ptr_array_index (action->names, i));
+    }
   g_string_append (sql, ") VALUES (");
   for (guint i = 0; i < action->names->len; i++)
     g_string_append (sql, i > 0 ? ", ?" : "?");
@@ -1051,7 +1022,7 @@ insert_refused (RkDatabase  *db,
       params[2] = g_ptr_array_index (action->values, 2);
     }
 
-  select = g_strdup_printf ("SELECT id FROM main.%s WHERE id <> ?1 AND %s", action->table, where);
+  select = g_strconcat ("SELECT id FROM main.", action->table, " WHERE id <> ?1 AND ", where, NULL);
   {
     sqlite3_stmt *stmt = NULL;
 
@@ -1076,7 +1047,7 @@ insert_refused (RkDatabase  *db,
 
       if (g_strcmp0 (theirs, other) > 0)
         return TRUE;   /* the one here keeps its key */
-      drop = g_strdup_printf ("DELETE FROM main.%s WHERE id = ?1", action->table);
+      drop = g_strconcat ("DELETE FROM main.", action->table, " WHERE id = ?1", NULL);
       return run_with_id (db, drop, other, error) && insert_values (db, action, NULL, error);
     }
 
@@ -1097,8 +1068,10 @@ run_action (RkDatabase  *db,
             GError     **error)
 {
   g_autoptr(GString) sql = NULL;
-  g_autoptr(GPtrArray) values = NULL;
   g_autofree char *code = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int code_index = -1;
+  int rc;
 
   if (action->insert)
     return insert_refused (db, merge, action, error);
@@ -1110,29 +1083,46 @@ run_action (RkDatabase  *db,
     {
       const char *name = g_ptr_array_index (action->names, g_array_index (action->columns, int, i));
 
+      g_string_append (sql, i > 0 ? ", " : "");
+      g_string_append (sql, name);
+      g_string_append (sql, " = ?");
+
       /* A code another project holds here is settled as for a new one. */
       if (g_str_equal (action->table, "project") && g_str_equal (name, "code"))
         {
           g_autofree char *id = value_text (action->key);
           g_autofree char *wanted = value_text (g_ptr_array_index (action->values, i));
 
-          g_free (code);
+          code_index = i;
           code = resolve_code (db, id, wanted, error);
           if (code == NULL)
             return FALSE;
-          g_string_append_printf (sql, "%s%s = ?%u", i > 0 ? ", " : "", name, action->columns->len + 2);
-          continue;
         }
-      g_string_append_printf (sql, "%s%s = ?%u", i > 0 ? ", " : "", name, i + 1);
     }
-  g_string_append_printf (sql, " WHERE id = ?%u", action->columns->len + 1);
+  g_string_append (sql, " WHERE id = ?");
 
-  values = g_ptr_array_new ();
+  if (sqlite3_prepare_v2 (rk_database_get_handle (db), sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      rk_database_set_error (db, error, _("Merging the changes"));
+      return FALSE;
+    }
   for (guint i = 0; i < action->values->len; i++)
-    g_ptr_array_add (values, g_ptr_array_index (action->values, i));
-  g_ptr_array_add (values, action->key);
+    {
+      if ((int) i == code_index)
+        sqlite3_bind_text (stmt, i + 1, code, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_value (stmt, i + 1, g_ptr_array_index (action->values, i));
+    }
+  sqlite3_bind_value (stmt, action->values->len + 1, action->key);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rk_database_set_error (db, error, _("Merging the changes"));
+      return FALSE;
+    }
 
-  return run_bound_code (db, sql->str, (sqlite3_value **) values->pdata, values->len, code, error);
+  return TRUE;
 }
 
 /* Records deleted on any copy go everywhere, even when a copy that still
@@ -1149,9 +1139,9 @@ drop_buried (RkDatabase  *db,
       if (g_str_equal (table, "field") || g_str_equal (table, "municipality") ||
           g_str_equal (table, "tombstone"))
         continue;
-      sql = g_strdup_printf ("DELETE FROM main.%s WHERE id IN"
-                             " (SELECT id FROM main.tombstone WHERE table_name = '%s')", table, table);
-      if (!rk_database_exec (db, sql, error))
+      sql = g_strconcat ("DELETE FROM main.", table,
+                         " WHERE id IN (SELECT id FROM main.tombstone WHERE table_name = ?1)", NULL);
+      if (!run_with_id (db, sql, table, error))
         return FALSE;
     }
 
@@ -1162,14 +1152,38 @@ drop_buried (RkDatabase  *db,
  * here, go as the schema's ON DELETE says: deleted, or their reference
  * cleared. */
 static gboolean
+is_identifier (const char *name)
+{
+  if (name == NULL || *name == '\0')
+    return FALSE;
+  for (const char *p = name; *p != '\0'; p++)
+    if (!g_ascii_islower (*p) && *p != '_')
+      return FALSE;
+  return TRUE;
+}
+
+typedef struct
+{
+  char   *sql;
+  gint64  rowid;
+} Fix;
+
+static void
+fix_clear (gpointer data)
+{
+  g_free (((Fix *) data)->sql);
+}
+
+static gboolean
 drop_orphans (RkDatabase  *db,
               GError     **error)
 {
   for (guint round = 0; round < 16; round++)
     {
-      g_autoptr(GPtrArray) fixes = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GArray) fixes = g_array_new (FALSE, FALSE, sizeof (Fix));
       sqlite3_stmt *stmt = NULL;
 
+      g_array_set_clear_func (fixes, fix_clear);
       if (sqlite3_prepare_v2 (rk_database_get_handle (db),
                               "SELECT c.\"table\", c.rowid, f.\"from\", f.on_delete"
                               " FROM pragma_foreign_key_check AS c"
@@ -1182,24 +1196,31 @@ drop_orphans (RkDatabase  *db,
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
           const char *table = (const char *) sqlite3_column_text (stmt, 0);
+          const char *column = (const char *) sqlite3_column_text (stmt, 2);
+          Fix fix = { NULL, sqlite3_column_int64 (stmt, 1) };
 
-          if (!is_record_table (table))
+          if (!is_record_table (table) || !is_identifier (column))
             continue;
-          if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "SET NULL") == 0)
-            g_ptr_array_add (fixes, g_strdup_printf ("UPDATE main.%s SET %s = NULL WHERE rowid = %" G_GINT64_FORMAT,
-                                                     table, sqlite3_column_text (stmt, 2),
-                                                     (gint64) sqlite3_column_int64 (stmt, 1)));
-          else
-            g_ptr_array_add (fixes, g_strdup_printf ("DELETE FROM main.%s WHERE rowid = %" G_GINT64_FORMAT,
-                                                     table, (gint64) sqlite3_column_int64 (stmt, 1)));
+          fix.sql = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "SET NULL") == 0
+                    ? g_strconcat ("UPDATE main.", table, " SET ", column, " = NULL WHERE rowid = ?1", NULL)
+                    : g_strconcat ("DELETE FROM main.", table, " WHERE rowid = ?1", NULL);
+          g_array_append_val (fixes, fix);
         }
       sqlite3_finalize (stmt);
 
       if (fixes->len == 0)
         return TRUE;
       for (guint i = 0; i < fixes->len; i++)
-        if (!rk_database_exec (db, g_ptr_array_index (fixes, i), error))
-          return FALSE;
+        {
+          Fix *fix = &g_array_index (fixes, Fix, i);
+          g_autoptr(RkStatement) run = rk_database_prepare (db, fix->sql, error);
+
+          if (run == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (run, 1, fix->rowid);
+          if (!rk_database_step_done (db, run, error))
+            return FALSE;
+        }
     }
 
   return TRUE;
@@ -1464,8 +1485,8 @@ resolve_one (RkDatabase         *db,
                        _("The conflict in %s, field %s, cannot be settled here."), conflict->table, conflict->column);
           return FALSE;
         }
-      sql = g_strdup_printf ("UPDATE main.%s SET %s = ?1, updated_at = ?2 WHERE id = ?3",
-                             conflict->table, conflict->column);
+      sql = g_strconcat ("UPDATE main.", conflict->table, " SET ", conflict->column,
+                         " = ?1, updated_at = ?2 WHERE id = ?3", NULL);
       if (sqlite3_prepare_v2 (rk_database_get_handle (db), sql, -1, &stmt, NULL) != SQLITE_OK)
         {
           rk_database_set_error (db, error, _("Settling a conflict"));

@@ -1368,10 +1368,10 @@ writer_open (Writer      *writer,
     {
       g_string_append (create, ", ");
       g_string_append (create, self->db_columns[i]);
-      g_string_append_printf (stage, ", ?%u", i + 3);
+      g_string_append (stage, ", ?");
       g_string_append (insert, ", ");
       g_string_append (insert, self->db_columns[i]);
-      g_string_append_printf (values, ", ?%u", i + 3);
+      g_string_append (values, ", ?");
     }
   g_string_append (create, ")");
   g_string_append (stage, ")");
@@ -1420,8 +1420,10 @@ writer_write (Writer   *writer,
   sqlite3_bind_text (row, 1, change->id, -1, SQLITE_STATIC);
   if (is_new)
     sqlite3_bind_text (row, 2, writer->now, -1, SQLITE_STATIC);
+  /* The values follow the key, and for a new record its time: an
+   * unnumbered parameter comes after the greatest one before it. */
   for (guint i = 0; i < self->n_db; i++)
-    sqlite3_bind_text (row, i + 3, change->values[i], -1, SQLITE_STATIC);
+    sqlite3_bind_text (row, i + (is_new ? 3 : 2), change->values[i], -1, SQLITE_STATIC);
   if (!step_and_reset (db, row, error))
     return FALSE;
 
@@ -1492,7 +1494,12 @@ writer_finish (Writer   *writer,
   g_string_append (update, table);
   g_string_append (update, " SET updated_at = ?1");
   for (guint i = 0; i < self->n_db; i++)
-    g_string_append_printf (update, ", %s = i.%s", self->db_columns[i], self->db_columns[i]);
+    {
+      g_string_append (update, ", ");
+      g_string_append (update, self->db_columns[i]);
+      g_string_append (update, " = i.");
+      g_string_append (update, self->db_columns[i]);
+    }
   g_string_append (update, " FROM temp.rk_import_rows AS i WHERE ");
   g_string_append (update, table);
   g_string_append (update, ".id = i.id");
