@@ -930,21 +930,12 @@ run_with_id (RkDatabase  *db,
              const char  *id,
              GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
+  g_autoptr(RkStatement) stmt = rk_database_prepare (db, sql, error);
 
-  if (sqlite3_prepare_v2 (rk_database_get_handle (db), sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      rk_database_set_error (db, error, _("Merging the changes"));
-      return FALSE;
-    }
+  if (stmt == NULL)
+    return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  ok = sqlite3_step (stmt) == SQLITE_DONE;
-  sqlite3_finalize (stmt);
-  if (!ok)
-    rk_database_set_error (db, error, _("Merging the changes"));
-
-  return ok;
+  return rk_database_step_done (db, stmt, error);
 }
 
 /* The code project @id can have when it is to have @wanted: two copies
@@ -958,21 +949,20 @@ resolve_code (RkDatabase  *db,
               GError     **error)
 {
   g_autofree char *other = NULL;
-  sqlite3_stmt *stmt = NULL;
 
   if (wanted == NULL)
     return g_strdup ("");
-  if (sqlite3_prepare_v2 (rk_database_get_handle (db),
-                          "SELECT id FROM main.project WHERE code = ?1 AND id <> ?2", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      rk_database_set_error (db, error, _("Merging the changes"));
+  {
+    g_autoptr(RkStatement) stmt =
+      rk_database_prepare (db, "SELECT id FROM main.project WHERE code = ?1 AND id <> ?2", error);
+
+    if (stmt == NULL)
       return NULL;
-    }
-  sqlite3_bind_text (stmt, 1, wanted, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    other = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+    sqlite3_bind_text (stmt, 1, wanted, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      other = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  }
 
   if (other == NULL)
     return g_strdup (wanted);
@@ -1024,18 +1014,14 @@ insert_refused (RkDatabase  *db,
 
   select = g_strconcat ("SELECT id FROM main.", action->table, " WHERE id <> ?1 AND ", where, NULL);
   {
-    sqlite3_stmt *stmt = NULL;
+    g_autoptr(RkStatement) stmt = rk_database_prepare (db, select, error);
 
-    if (sqlite3_prepare_v2 (rk_database_get_handle (db), select, -1, &stmt, NULL) != SQLITE_OK)
-      {
-        rk_database_set_error (db, error, _("Merging the changes"));
-        return FALSE;
-      }
+    if (stmt == NULL)
+      return FALSE;
     for (guint i = 0; i < G_N_ELEMENTS (params) && params[i] != NULL; i++)
       sqlite3_bind_value (stmt, i + 1, params[i]);
     if (sqlite3_step (stmt) == SQLITE_ROW)
       other = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-    sqlite3_finalize (stmt);
   }
 
   if (other == NULL)
@@ -1472,8 +1458,8 @@ resolve_one (RkDatabase         *db,
   GPtrArray *names = g_hash_table_lookup (columns, conflict->table);
   const char *value = keep_mine ? conflict->mine : conflict->theirs;
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(RkStatement) set = NULL;
+  g_autoptr(RkStatement) forget = NULL;
 
   /* A deletion stands; the conflict only said so. A field is set only
    * when the choice differs from what is kept. */
@@ -1487,35 +1473,23 @@ resolve_one (RkDatabase         *db,
         }
       sql = g_strconcat ("UPDATE main.", conflict->table, " SET ", conflict->column,
                          " = ?1, updated_at = ?2 WHERE id = ?3", NULL);
-      if (sqlite3_prepare_v2 (rk_database_get_handle (db), sql, -1, &stmt, NULL) != SQLITE_OK)
-        {
-          rk_database_set_error (db, error, _("Settling a conflict"));
-          return FALSE;
-        }
-      sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, conflict->row_id, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          rk_database_set_error (db, error, _("Settling a conflict"));
-          return FALSE;
-        }
+      set = rk_database_prepare (db, sql, error);
+      if (set == NULL)
+        return FALSE;
+      sqlite3_bind_text (set, 1, value, -1, SQLITE_STATIC);
+      sqlite3_bind_text (set, 2, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (set, 3, conflict->row_id, -1, SQLITE_STATIC);
+      if (!rk_database_step_done (db, set, error))
+        return FALSE;
       rk_database_note_change (db, conflict->table, conflict->row_id);
     }
 
-  if (sqlite3_prepare_v2 (rk_database_get_handle (db), "DELETE FROM sync_conflict WHERE id = ?1",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  forget = rk_database_prepare (db, "DELETE FROM sync_conflict WHERE id = ?1", error);
+  if (forget == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conflict->id);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rk_database_set_error (db, error, _("Settling a conflict"));
-      return FALSE;
-    }
+  sqlite3_bind_int64 (forget, 1, conflict->id);
+  if (!rk_database_step_done (db, forget, error))
+    return FALSE;
   rk_database_note_change (db, "sync_conflict", NULL);
 
   return TRUE;
