@@ -142,3 +142,27 @@ rk_test_dump_words (RkDatabase *db,
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+/**
+ * rk_test_database_bytes:
+ * @path: a database file
+ *
+ * Returns: the bytes of the file and of its write-ahead log, if there is
+ *   one: what "unchanged" means for a database
+ */
+GBytes *
+rk_test_database_bytes (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GBytes) main_bytes = rk_test_read_file (path);
+  g_autoptr(GByteArray) all = g_byte_array_new ();
+
+  g_byte_array_append (all, g_bytes_get_data (main_bytes, NULL), g_bytes_get_size (main_bytes));
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GBytes) wal_bytes = rk_test_read_file (wal);
+      g_byte_array_append (all, g_bytes_get_data (wal_bytes, NULL), g_bytes_get_size (wal_bytes));
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&all));
+}

@@ -14,6 +14,7 @@ char   *rk_test_make_dir                    (void);
 char   *rk_test_new_database_path           (void);
 RkDatabase *rk_test_open_new_database (void);
 GBytes *rk_test_read_file                   (const char *path);
+GBytes *rk_test_database_bytes              (const char *path);
 void    rk_test_make_checkpointed_database  (const char *path);
 void    rk_test_remove_dirs                 (void);
 char   *rk_test_dump_words                  (RkDatabase *db,

@@ -464,29 +464,12 @@ test_echo (void)
   g_assert_cmpstr (before, ==, after);
 }
 
-/* The database's file and log: what "unchanged" means. */
-static GBytes *
-database_bytes (RkDatabase *db)
-{
-  g_autofree char *wal = g_strconcat (rk_database_get_path (db), "-wal", NULL);
-  g_autoptr(GBytes) main_bytes = rk_test_read_file (rk_database_get_path (db));
-  g_autoptr(GByteArray) all = g_byte_array_new ();
-
-  g_byte_array_append (all, g_bytes_get_data (main_bytes, NULL), g_bytes_get_size (main_bytes));
-  if (g_file_test (wal, G_FILE_TEST_EXISTS))
-    {
-      g_autoptr(GBytes) wal_bytes = rk_test_read_file (wal);
-      g_byte_array_append (all, g_bytes_get_data (wal_bytes, NULL), g_bytes_get_size (wal_bytes));
-    }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&all));
-}
-
 static void
 assert_refused (RkDatabase *db,
                 GBytes     *package,
                 int         code)
 {
-  g_autoptr(GBytes) before = database_bytes (db);
+  g_autoptr(GBytes) before = rk_test_database_bytes (rk_database_get_path (db));
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -495,7 +478,7 @@ assert_refused (RkDatabase *db,
   g_assert_error (error, RK_CHANGES_ERROR, code);
   g_assert_nonnull (strstr (error->message, "paket.rkchanges"));
   g_assert_true (g_str_has_suffix (error->message, "."));
-  after = database_bytes (db);
+  after = rk_test_database_bytes (rk_database_get_path (db));
   g_assert_true (g_bytes_equal (before, after));
 }
 

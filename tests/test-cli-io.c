@@ -92,24 +92,6 @@ new_database (void)
   return g_steal_pointer (&path);
 }
 
-/* The database file and its WAL, as they lie on disk. */
-static GBytes *
-database_bytes (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autoptr(GBytes) main_bytes = rk_test_read_file (path);
-  g_autoptr(GByteArray) all = g_byte_array_new ();
-
-  g_byte_array_append (all, g_bytes_get_data (main_bytes, NULL), g_bytes_get_size (main_bytes));
-  if (g_file_test (wal, G_FILE_TEST_EXISTS))
-    {
-      g_autoptr(GBytes) wal_bytes = rk_test_read_file (wal);
-      g_byte_array_append (all, g_bytes_get_data (wal_bytes, NULL), g_bytes_get_size (wal_bytes));
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&all));
-}
-
 static void
 test_help (void)
 {
@@ -194,7 +176,7 @@ test_import_refused (void)
                     "Kennung;Titel;Handlungsfeld;Beginn\n"
                     "01-01_VM;Radweg;1;01.01.2024\n"
                     "01-02_VM;Schiene;7;31.02.2024\n");
-  before = database_bytes (db);
+  before = rk_test_database_bytes (db);
 
   /* Each error with file, line and column; nothing written. */
   run (&bad, "--database", db, "--import-projects", csv, NULL);
@@ -205,7 +187,7 @@ test_import_refused (void)
   g_assert_cmpstr (lines[0], ==, "“bad.csv”, line 3, column 3 (Handlungsfeld): “7” is not a field of action: give its number, 1 to 5, or its name.");
   g_assert_cmpstr (lines[1], ==, "“bad.csv”, line 3, column 4 (Beginn): “31.02.2024” is not a valid date.");
   g_assert_cmpstr (lines[2], ==, "The file “bad.csv” has 2 errors; nothing was imported.");
-  after = database_bytes (db);
+  after = rk_test_database_bytes (db);
   g_assert_true (g_bytes_equal (before, after));
 
   no_code = write_file ("ohne.csv", "Titel\nRadweg\n");
@@ -369,11 +351,11 @@ test_changes (void)
   run (&again, "--database", db, "--import-changes", package, NULL);
   g_assert_cmpstr (again.out, ==, "0 records were changed; 1 was known already; 0 new conflicts.\n");
 
-  before = database_bytes (db);
+  before = rk_test_database_bytes (db);
   run (&refused, "--database", db, "--import-changes", damaged, NULL);
   g_assert_cmpint (refused.status, ==, 1);
   g_assert_nonnull (strstr (refused.err, "kaputt.rkchanges"));
-  after = database_bytes (db);
+  after = rk_test_database_bytes (db);
   g_assert_true (g_bytes_equal (before, after));
 }
 

@@ -720,24 +720,6 @@ test_import_updates (void)
                    "Müller, Hans|private_person|NULL||||||\n");
 }
 
-/* The bytes of the database and its WAL: what "unchanged" means. */
-static GBytes *
-database_bytes (RkDatabase *db)
-{
-  g_autofree char *wal = g_strconcat (rk_database_get_path (db), "-wal", NULL);
-  g_autoptr(GBytes) main_bytes = rk_test_read_file (rk_database_get_path (db));
-  g_autoptr(GByteArray) all = g_byte_array_new ();
-
-  g_byte_array_append (all, g_bytes_get_data (main_bytes, NULL), g_bytes_get_size (main_bytes));
-  if (g_file_test (wal, G_FILE_TEST_EXISTS))
-    {
-      g_autoptr(GBytes) wal_bytes = rk_test_read_file (wal);
-      g_byte_array_append (all, g_bytes_get_data (wal_bytes, NULL), g_bytes_get_size (wal_bytes));
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&all));
-}
-
 static void
 assert_refused (RkCsvKind   kind,
                 const char *data,
@@ -747,7 +729,7 @@ assert_refused (RkCsvKind   kind,
                 const char *message)
 {
   g_autoptr(RkDatabase) db = make_full_database ();
-  g_autoptr(GBytes) before = database_bytes (db);
+  g_autoptr(GBytes) before = rk_test_database_bytes (rk_database_get_path (db));
   g_autoptr(GBytes) after = NULL;
   g_autoptr(RkImport) import = rk_import_new (kind);
   g_autoptr(GError) error = NULL;
@@ -778,7 +760,7 @@ assert_refused (RkCsvKind   kind,
   g_assert_true (g_str_has_suffix (issue->message, "."));
 
   /* Nothing written, not even a backup. */
-  after = database_bytes (db);
+  after = rk_test_database_bytes (rk_database_get_path (db));
   g_assert_true (g_bytes_equal (before, after));
   g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
 }
@@ -961,7 +943,7 @@ test_import_large (void)
   g_autoptr(RkImport) bad = NULL;
   g_autoptr(RkImport) good = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) before = database_bytes (db);
+  g_autoptr(GBytes) before = rk_test_database_bytes (rk_database_get_path (db));
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GListModel) backups = NULL;
   g_autoptr(RkBackup) backup = NULL;
@@ -980,7 +962,7 @@ test_import_large (void)
   g_assert_false (rk_import_apply (bad, db, 10, NULL, &error));
   g_assert_error (error, RK_IMPORT_ERROR, RK_IMPORT_ERROR_INVALID);
   g_clear_error (&error);
-  after = database_bytes (db);
+  after = rk_test_database_bytes (rk_database_get_path (db));
   g_assert_true (g_bytes_equal (before, after));
   g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
 
@@ -1036,7 +1018,7 @@ test_import_cancel (void)
   g_autoptr(RkImport) import = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) before = database_bytes (db);
+  g_autoptr(GBytes) before = rk_test_database_bytes (rk_database_get_path (db));
   g_autoptr(GBytes) after = NULL;
 
   for (guint i = 0; i < 3000; i++)
@@ -1047,7 +1029,7 @@ test_import_cancel (void)
   g_assert_false (rk_import_apply (import, db, 0, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
-  after = database_bytes (db);
+  after = rk_test_database_bytes (rk_database_get_path (db));
   g_assert_true (g_bytes_equal (before, after));
 }
 
