@@ -876,6 +876,46 @@ static const struct {
   { "report_entry", "report_id = ?2 AND project_id = ?3" },
 };
 
+/* Runs @sql with the action's values as its parameters, @code in place of
+ * the value at @code_index (unless it is -1), and with @key_after the
+ * record's key after them. */
+static gboolean
+run_action_sql (RkDatabase  *db,
+                const char  *sql,
+                Action      *action,
+                int          code_index,
+                const char  *code,
+                gboolean     key_after,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (rk_database_get_handle (db), sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      rk_database_set_error (db, error, _("Merging the changes"));
+      return FALSE;
+    }
+  for (guint i = 0; i < action->values->len; i++)
+    {
+      if ((int) i == code_index)
+        sqlite3_bind_text (stmt, i + 1, code, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_value (stmt, i + 1, g_ptr_array_index (action->values, i));
+    }
+  if (key_after)
+    sqlite3_bind_value (stmt, action->values->len + 1, action->key);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rk_database_set_error (db, error, _("Merging the changes"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Inserts the record the action holds; with @code, under that code. */
 static gboolean
 insert_values (RkDatabase  *db,
@@ -885,8 +925,6 @@ insert_values (RkDatabase  *db,
 {
   g_autoptr(GString) sql = g_string_new ("INSERT INTO main.");
   int code_column = column_index (action->names, "code");
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
   g_string_append (sql, action->table);
   g_string_append (sql, " (");
@@ -900,27 +938,7 @@ insert_values (RkDatabase  *db,
     g_string_append (sql, i > 0 ? ", ?" : "?");
   g_string_append (sql, ")");
 
-  if (sqlite3_prepare_v2 (rk_database_get_handle (db), sql->str, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      rk_database_set_error (db, error, _("Merging the changes"));
-      return FALSE;
-    }
-  for (guint i = 0; i < action->values->len; i++)
-    {
-      if (code != NULL && (int) i == code_column)
-        sqlite3_bind_text (stmt, i + 1, code, -1, SQLITE_STATIC);
-      else
-        sqlite3_bind_value (stmt, i + 1, g_ptr_array_index (action->values, i));
-    }
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rk_database_set_error (db, error, _("Merging the changes"));
-      return FALSE;
-    }
-
-  return TRUE;
+  return run_action_sql (db, sql->str, action, code != NULL ? code_column : -1, code, FALSE, error);
 }
 
 /* Runs @sql with @id as its one parameter. */
@@ -1055,9 +1073,7 @@ run_action (RkDatabase  *db,
 {
   g_autoptr(GString) sql = NULL;
   g_autofree char *code = NULL;
-  sqlite3_stmt *stmt = NULL;
   int code_index = -1;
-  int rc;
 
   if (action->insert)
     return insert_refused (db, merge, action, error);
@@ -1087,28 +1103,7 @@ run_action (RkDatabase  *db,
     }
   g_string_append (sql, " WHERE id = ?");
 
-  if (sqlite3_prepare_v2 (rk_database_get_handle (db), sql->str, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      rk_database_set_error (db, error, _("Merging the changes"));
-      return FALSE;
-    }
-  for (guint i = 0; i < action->values->len; i++)
-    {
-      if ((int) i == code_index)
-        sqlite3_bind_text (stmt, i + 1, code, -1, SQLITE_STATIC);
-      else
-        sqlite3_bind_value (stmt, i + 1, g_ptr_array_index (action->values, i));
-    }
-  sqlite3_bind_value (stmt, action->values->len + 1, action->key);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rk_database_set_error (db, error, _("Merging the changes"));
-      return FALSE;
-    }
-
-  return TRUE;
+  return run_action_sql (db, sql->str, action, code_index, code, TRUE, error);
 }
 
 /* Records deleted on any copy go everywhere, even when a copy that still
