@@ -1579,15 +1579,6 @@ query_pragma (RkDatabase *db,
   return value;
 }
 
-static void
-set_cache_size (RkDatabase *db,
-                int         size)
-{
-  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %d", size);
-
-  sqlite3_exec (rk_database_get_handle (db), sql, NULL, NULL, NULL);
-}
-
 /* Planning beside writing: a thread plans the records on a read-only
  * connection of its own and hands the changes over as they come, while
  * the import's connection writes them. The write transaction is open
@@ -1798,7 +1789,6 @@ rk_import_apply (RkImport      *self,
                  GError       **error)
 {
   sqlite3 *handle;
-  int cache_size;
   gboolean ok;
 
   g_return_val_if_fail (RK_IS_IMPORT (self), FALSE);
@@ -1823,10 +1813,10 @@ rk_import_apply (RkImport      *self,
   /* The search index of a large import works through far more pages than
    * the default 2 MiB cache holds; a larger one for the import's length
    * saves about a third of the writing. */
-  cache_size = query_pragma (db, "PRAGMA cache_size", -2000);
   sqlite3_exec (handle, "PRAGMA cache_size = -262144", NULL, NULL, NULL);
   ok = apply_planned (self, db, backups_kept, cancellable, error);
-  set_cache_size (db, cache_size);
+  /* Back to SQLite's default, which the app never changes elsewhere. */
+  sqlite3_exec (handle, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
 
   return ok;
 }
