@@ -753,9 +753,9 @@ merge_fields (Merge                  *merge,
       if (!from_insert)
         sqlite3changeset_old (iter, i, &old);
 
-      if (theirs_erasing || mine_erased)
+      if (theirs_erasing != mine_erased)
         take = theirs_erasing;
-      else if (is_tombstone)
+      else if (is_tombstone || theirs_erasing)
         take = values_compare (theirs, mine) > 0;   /* no one's edit */
       else if (!from_insert && values_equal (mine, old))
         take = TRUE;   /* changed there only */
@@ -778,16 +778,19 @@ merge_fields (Merge                  *merge,
         }
     }
 
-  if (action != NULL && time_column >= 0 && (theirs_newer || theirs_erasing))
-    {
-      g_array_append_val (action->columns, time_column);
-      g_ptr_array_add (action->values, sqlite3_value_dup (theirs_time));
-    }
-
+  /* The record's time becomes the later of the two, whichever fields
+   * were taken: so every copy ends with the same one, in any order. */
   if (action != NULL)
     merge->n_merged++;
   else
-    merge->n_skipped++;
+    merge->n_skipped++;      /* a later time alone is no change to report */
+  if (theirs_newer)
+    {
+      if (action == NULL)
+        action = new_action (merge, table, key, FALSE);
+      g_array_append_val (action->columns, time_column);
+      g_ptr_array_add (action->values, sqlite3_value_dup (theirs_time));
+    }
   return SQLITE_CHANGESET_OMIT;
 }
 
