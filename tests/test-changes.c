@@ -410,6 +410,11 @@ test_deleted_stays_deleted (void)
   g_assert_null (strstr (records_a, "0201"));
   g_assert_false (file_contains (base_a, "Erika"));
   g_assert_false (file_contains (base_b, "Erika"));
+  /* Nor the search index's words, which it keeps in lower case. */
+  g_assert_false (file_contains (base_a, "erika"));
+  g_assert_false (file_contains (base_b, "erika"));
+  g_assert_false (file_contains (rk_database_get_path (a), "erika"));
+  g_assert_false (file_contains (rk_database_get_path (b), "erika"));
 }
 
 /* Packages crossing in the post: two copies write theirs before either

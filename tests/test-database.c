@@ -345,6 +345,59 @@ test_refuse_truncated (void)
   assert_refused (path, RK_DATABASE_ERROR_NOT_A_DATABASE);
 }
 
+/* A crash during a checkpoint leaves the database's first page new and
+ * the file still short, with every page in the write-ahead log: SQLite
+ * completes it from the log, so it must not be refused as cut off. */
+static void
+test_interrupted_checkpoint (void)
+{
+  g_autofree char *origin = rk_test_new_database_path ();
+  g_autofree char *path = rk_test_new_database_path ();
+  g_autofree char *origin_wal = g_strconcat (origin, "-wal", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RkDatabase) db = NULL;
+  g_autofree char *short_file = NULL;
+  g_autofree char *full_file = NULL;
+  g_autofree char *log = NULL;
+  gsize short_length, full_length, log_length;
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (origin, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (rk_schema_migrate (raw, 0, RK_SCHEMA_VERSION, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (raw,
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500)"
+    " INSERT INTO project (id, code, title, goal, created_at, updated_at)"
+    " SELECT 'p-' || i, 'K-' || i, 'Projekt ' || i, hex (randomblob (200)), 'x', 'x' FROM n",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* The state before the checkpoint: the records only in the log. */
+  g_file_get_contents (origin, &short_file, &short_length, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (origin_wal, &log, &log_length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (raw, "PRAGMA wal_checkpoint(FULL)", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_file_get_contents (origin, &full_file, &full_length, &error);
+  g_assert_no_error (error);
+  sqlite3_close (raw);
+  g_assert_cmpuint (full_length, >, short_length + 4096);
+
+  /* The checkpoint's first page written, nothing after it. */
+  memcpy (short_file, full_file, 4096);
+  g_file_set_contents (path, short_file, short_length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (wal, log, log_length, &error);
+  g_assert_no_error (error);
+
+  db = rk_database_open (path, RK_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (rk_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM project"), ==, 500);
+}
+
 static void
 test_refuse_newer (void)
 {
@@ -695,6 +748,81 @@ test_search_index (void)
   g_assert_cmpstrv (found, ((const char *[]) { "Mobilitätsregion", NULL }));
 }
 
+/* The file is opened defensively, with no trust in its schema: a trigger
+ * stored in it could not write to the search index, and none does. The
+ * app's own TEMP triggers keep the index right through what a transaction
+ * can do: a statement that fails halfway, a rollback, a record made,
+ * changed and deleted at once, a rowid used again. */
+static void
+test_untrusted_schema (void)
+{
+  g_autofree char *path = rk_test_new_database_path ();
+  g_autoptr(RkDatabase) db = rk_database_open (path, RK_DATABASE_OPEN_DEFAULT, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = rk_new_key ();
+  g_autofree char *b = rk_new_key ();
+  g_auto(GStrv) found = NULL;
+  sqlite3 *handle = rk_database_get_handle (db);
+  int trusted = -1, defensive = -1;
+
+  sqlite3_db_config (handle, SQLITE_DBCONFIG_TRUSTED_SCHEMA, -1, &trusted);
+  sqlite3_db_config (handle, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
+  g_assert_cmpint (trusted, ==, 0);
+  g_assert_cmpint (defensive, ==, 1);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM main.sqlite_schema"
+                                    " WHERE type = 'trigger' AND sql LIKE '%_fts%'"), ==, 0);
+
+  /* What a stored trigger writing to the index would meet. */
+  g_assert_true (rk_database_exec (db, "CREATE VIEW hostile AS SELECT rowid FROM project_fts", &error));
+  g_assert_false (rk_database_exec (db, "SELECT * FROM hostile", &error));
+  g_assert_nonnull (strstr (error->message, "unsafe use of virtual table"));
+  g_clear_error (&error);
+  g_assert_true (rk_database_exec (db, "DROP VIEW hostile", &error));
+
+  g_assert_true (rk_database_begin (db, &error));
+  g_assert_true (insert_project (db, a, "01-01_A", "Hafen", "Logistik", &error));
+  g_assert_true (rk_database_exec (db, "UPDATE project SET title = 'Hafenbahn' WHERE code = '01-01_A'", &error));
+  /* Fails on its second row, after the first was changed. */
+  g_assert_true (insert_project (db, b, "01-02_B", "Kanal", "Schleuse", &error));
+  g_assert_false (rk_database_exec (db, "UPDATE project SET title = 'Zwischenstand',"
+                                        " code = CASE code WHEN '01-02_B' THEN '01-01_A' ELSE code END", &error));
+  g_clear_error (&error);
+  g_assert_true (rk_database_exec (db, "DELETE FROM project WHERE code = '01-02_B'", &error));
+  g_assert_true (insert_project (db, b, "01-03_C", "Kanalufer", "Schleuse", &error));
+  g_assert_true (rk_database_commit (db, &error));
+  g_assert_no_error (error);
+
+  found = search_projects (db, "hafen*");
+  g_assert_cmpstrv (found, ((const char *[]) { "Hafenbahn", NULL }));
+  g_clear_pointer (&found, g_strfreev);
+  found = search_projects (db, "zwischenstand");
+  g_assert_cmpstrv (found, ((const char *[]) { NULL }));
+  g_clear_pointer (&found, g_strfreev);
+  found = search_projects (db, "schleuse");
+  g_assert_cmpstrv (found, ((const char *[]) { "Kanalufer", NULL }));
+  g_clear_pointer (&found, g_strfreev);
+
+  /* Rolled back: the index keeps what the records keep. */
+  g_assert_true (rk_database_begin (db, &error));
+  g_assert_true (rk_database_exec (db, "UPDATE project SET goal = 'Vergessen'", &error));
+  rk_database_rollback (db);
+  g_assert_true (rk_database_begin (db, &error));
+  g_assert_true (rk_database_exec (db, "UPDATE project SET goal = 'Binnenschiff' WHERE code = '01-03_C'", &error));
+  g_assert_true (rk_database_commit (db, &error));
+  found = search_projects (db, "vergessen");
+  g_assert_cmpstrv (found, ((const char *[]) { NULL }));
+  g_clear_pointer (&found, g_strfreev);
+  found = search_projects (db, "logistik OR binnenschiff");
+  g_assert_cmpstrv (found, ((const char *[]) { "Hafenbahn", "Kanalufer", NULL }));
+  g_clear_pointer (&found, g_strfreev);
+  found = search_projects (db, "schleuse");
+  g_assert_cmpstrv (found, ((const char *[]) { NULL }));
+
+  /* Every word taken out was one the index held. */
+  g_assert_true (rk_database_exec (db, "INSERT INTO project_fts (project_fts, rank) VALUES ('integrity-check', 0)", &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -712,6 +840,7 @@ main (int   argc,
   g_test_add_func ("/database/refuse/garbage", test_refuse_garbage);
   g_test_add_func ("/database/refuse/truncated", test_refuse_truncated);
   g_test_add_func ("/database/refuse/newer-version", test_refuse_newer);
+  g_test_add_func ("/database/interrupted-checkpoint", test_interrupted_checkpoint);
   g_test_add_func ("/database/refuse/other-program", test_refuse_foreign);
   g_test_add_func ("/database/refuse/damaged", test_refuse_damaged);
   g_test_add_func ("/database/refuse/altered", test_refuse_altered);
@@ -720,6 +849,7 @@ main (int   argc,
   g_test_add_func ("/database/transactions", test_transactions_signal_after_commit);
   g_test_add_func ("/database/constraints", test_constraints);
   g_test_add_func ("/database/search-index", test_search_index);
+  g_test_add_func ("/database/untrusted-schema", test_untrusted_schema);
 
   status = g_test_run ();
   rk_test_remove_dirs ();

@@ -27,12 +27,14 @@ gboolean     rk_database_exec        (RkDatabase  *self,
 gboolean     rk_database_step_done   (RkDatabase  *self,
                                       RkStatement *stmt,
                                       GError     **error);
+gboolean     rk_database_flush_search (RkDatabase *self,
+                                       GError    **error);
 void         rk_database_set_error   (RkDatabase  *self,
                                       GError     **error,
                                       const char  *what);
 
 /* rk-schema.c */
-#define RK_SCHEMA_VERSION 5
+#define RK_SCHEMA_VERSION 6
 #define RK_APPLICATION_ID 0x524b4e57 /* "RKNW" */
 
 typedef struct
@@ -48,5 +50,8 @@ gboolean     rk_schema_migrate       (sqlite3     *db,
 const RkSchemaIndex *
              rk_schema_get_indexes   (const char  *table);
 const char  *rk_schema_get_search_fill (const char *table);
+gboolean     rk_schema_add_search_triggers (sqlite3 *db,
+                                            GError **error);
+const char * const *rk_schema_get_search_flush (void);
 
 G_END_DECLS

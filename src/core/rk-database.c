@@ -114,6 +114,16 @@ rk_database_set_error (RkDatabase  *self,
                _("%s failed: %s."), what, sqlite3_errmsg (self->db));
 }
 
+/* Whether the write-ahead log beside @path holds more than its header. */
+static gboolean
+wal_has_frames (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 32;
+}
+
 /* Reads the 100-byte header of an existing file and refuses what cannot be
  * a complete SQLite database, without letting SQLite touch the file. */
 static gboolean
@@ -193,9 +203,13 @@ probe_header (const char  *path,
   valid_for = GUINT32_FROM_BE (*(guint32 *) (header + 92));
 
   /* The page count in the header is only reliable when it was written by
-   * the same change as the change counter (SQLite's own rule). */
-  if (size % page_size != 0 ||
-      (valid_for == change_counter && (goffset) page_count * page_size > size))
+   * the same change as the change counter (SQLite's own rule). Beside a
+   * write-ahead log it is not a measure at all: a checkpoint cut short by
+   * a crash leaves the new first page written and later pages not yet,
+   * and SQLite completes them from the log. */
+  if (!wal_has_frames (path) &&
+      (size % page_size != 0 ||
+       (valid_for == change_counter && (goffset) page_count * page_size > size)))
     {
       g_set_error (error, RK_DATABASE_ERROR, RK_DATABASE_ERROR_TRUNCATED,
                    _("The database “%s” is incomplete: the file is shorter than its own header says, perhaps because a copy was cut off."),
@@ -308,7 +322,12 @@ open_connection (const char  *path,
     {
       sqlite3_extended_result_codes (*out_db, 1);
       sqlite3_busy_timeout (*out_db, 5000);
+      /* Defensive, and no trust in what the file holds: a trigger or view
+       * stored in it cannot call functions with side effects or use
+       * virtual tables (the search index's triggers are the app's own,
+       * TEMP ones: rk_schema_add_search_triggers()). */
       sqlite3_db_config (*out_db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+      sqlite3_db_config (*out_db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
       sqlite3_db_config (*out_db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);
     }
 
@@ -424,9 +443,7 @@ rk_database_setup (RkDatabase  *self,
       !rk_database_exec (self, "PRAGMA journal_mode = WAL", error))
     return FALSE;
 
-  /* trusted_schema stays on: the search index is kept by triggers that
-   * write to FTS5 tables, which SQLite 3.40 does not mark innocuous.
-   * secure_delete overwrites what is deleted, so erased personal data
+  /* secure_delete overwrites what is deleted, so erased personal data
    * leaves no trace in the file. */
   if (!rk_database_exec (self,
                          "PRAGMA synchronous = NORMAL;"
@@ -454,7 +471,11 @@ rk_database_setup (RkDatabase  *self,
   if (self->read_only)
     return rk_database_exec (self, "PRAGMA query_only = ON", error);
 
-  return make_pending_base (self, error);
+  /* TEMP tables in memory: the search notes of rk-schema.c and the
+   * import's staging tables. Changing this later would drop them. */
+  return rk_database_exec (self, "PRAGMA temp_store = MEMORY", error) &&
+         rk_schema_add_search_triggers (self->db, error) &&
+         make_pending_base (self, error);
 }
 
 /**
@@ -837,6 +858,29 @@ rk_database_begin (RkDatabase  *self,
   return TRUE;
 }
 
+/**
+ * rk_database_flush_search:
+ *
+ * Brings the search index up to date with the records changed so far in
+ * the running transaction; rk_database_commit() does it before it
+ * commits. See schema version 6 in rk-schema.c.
+ */
+gboolean
+rk_database_flush_search (RkDatabase  *self,
+                          GError     **error)
+{
+  const char * const *flush = rk_schema_get_search_flush ();
+
+  for (guint i = 0; flush[i] != NULL; i++)
+    {
+      g_autoptr(RkStatement) stmt = rk_database_prepare (self, flush[i], error);
+
+      if (stmt == NULL || !rk_database_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 rk_database_commit (RkDatabase  *self,
                     GError     **error)
@@ -846,7 +890,8 @@ rk_database_commit (RkDatabase  *self,
   g_return_val_if_fail (RK_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
 
-  if (!rk_database_exec (self, "COMMIT", error))
+  if (!rk_database_flush_search (self, error) ||
+      !rk_database_exec (self, "COMMIT", error))
     {
       rk_database_rollback (self);
       return FALSE;

@@ -821,8 +821,18 @@ rk_organisation_finish_erasure (RkDatabase  *db,
       sqlite3_stmt *stmt = NULL;
       int rc = sqlite3_open_v2 (base, &handle, SQLITE_OPEN_READWRITE, NULL);
 
+      /* The base serves only to compare records: nothing in it runs, and
+       * its search index, which no one reads, goes with the words it
+       * holds (the index is the app's to keep, and only in the database). */
       if (rc == SQLITE_OK)
-        rc = sqlite3_exec (handle, "PRAGMA secure_delete = ON", NULL, NULL, NULL);
+        {
+          sqlite3_db_config (handle, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+          sqlite3_db_config (handle, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+          sqlite3_db_config (handle, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+          rc = sqlite3_exec (handle, "PRAGMA secure_delete = ON;"
+                                     "INSERT INTO organisation_fts (organisation_fts) VALUES ('delete-all')",
+                             NULL, NULL, NULL);
+        }
       if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2 (handle, "UPDATE organisation SET " BLANK_FIELDS " WHERE id = ?2",
                                  -1, &stmt, NULL);

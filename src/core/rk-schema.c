@@ -332,8 +332,8 @@ static const char schema_v2[] =
  * copy of the text, a trigger removes a row's words by naming them: the
  * 'delete' command with the old values.
  *
- * These triggers are the schema's only ones. A large import inserts its
- * new records with triggers off and fills the search index in one
+ * Version 6 moves these triggers out of the file (see there). A large
+ * import inserts its new records with triggers off and fills the search index in one
  * statement afterwards (rk_schema_get_search_fill()), which spares the
  * index a flush after every row. */
 #define PROJECT_TEXT(row) \
@@ -353,19 +353,22 @@ static const char schema_v2[] =
 #define FTS_OPTIONS \
   "tokenize = 'unicode61 remove_diacritics 2', prefix = '1', detail = none, content = ''," \
   " columnsize = 0"
+/* The search index's triggers of versions 2 to 5. */
+#define DROP_SEARCH_TRIGGERS \
+  "DROP TRIGGER project_fts_insert;" \
+  "DROP TRIGGER project_fts_update;" \
+  "DROP TRIGGER project_fts_delete;" \
+  "DROP TRIGGER organisation_fts_insert;" \
+  "DROP TRIGGER organisation_fts_update;" \
+  "DROP TRIGGER organisation_fts_delete;" \
+  "DROP TRIGGER note_fts_insert;" \
+  "DROP TRIGGER note_fts_update;" \
+  "DROP TRIGGER note_fts_delete;"
 static const char schema_v3[] =
   "DROP TABLE project_fts;"
   "DROP TABLE organisation_fts;"
   "DROP TABLE note_fts;"
-  "DROP TRIGGER project_fts_insert;"
-  "DROP TRIGGER project_fts_update;"
-  "DROP TRIGGER project_fts_delete;"
-  "DROP TRIGGER organisation_fts_insert;"
-  "DROP TRIGGER organisation_fts_update;"
-  "DROP TRIGGER organisation_fts_delete;"
-  "DROP TRIGGER note_fts_insert;"
-  "DROP TRIGGER note_fts_update;"
-  "DROP TRIGGER note_fts_delete;"
+  DROP_SEARCH_TRIGGERS
 
   "CREATE VIRTUAL TABLE project_fts USING fts5 (code, title, goal, body, " FTS_OPTIONS ");"
   "CREATE VIRTUAL TABLE organisation_fts USING fts5 (name, body, " FTS_OPTIONS ");"
@@ -421,6 +424,61 @@ static const char schema_v3[] =
   ORGANISATION_FILL ";"
   NOTE_FILL ";"
   "PRAGMA user_version = 3;";
+
+/* Version 6: the search index triggers leave the file. SQLite runs a
+ * trigger that writes to a virtual table only while trusted_schema is on,
+ * and the app keeps trusted_schema off, so that nothing a database file
+ * holds can use functions or virtual tables on its own.
+ *
+ * Instead each writing connection makes TEMP triggers of its own (the
+ * app's SQL, never read from the file) that note, for every record whose
+ * searchable text changes, the text the index holds for it: the values
+ * before its first change in the transaction, in TEMP tables of ordinary
+ * rows. Just before the commit, rk_schema_get_search_flush() takes those
+ * words out of the index and puts in the records' words as they are now.
+ * The notes roll back with a statement or transaction that fails, like
+ * everything else it did. */
+static const char schema_v6[] =
+  DROP_SEARCH_TRIGGERS
+  "PRAGMA user_version = 6;";
+
+/* The first note of a row wins: it holds what the index has. A row new in
+ * this transaction (existed = 0) has nothing in the index yet. */
+#define SEARCH_NOTES(TABLE, COLUMNS, WATCHED, TEXT) \
+  "CREATE TEMP TABLE " TABLE "_search_old (row INTEGER PRIMARY KEY, existed INTEGER NOT NULL, " COLUMNS ");" \
+  "CREATE TEMP TRIGGER " TABLE "_search_insert AFTER INSERT ON " TABLE " BEGIN" \
+  "  INSERT OR IGNORE INTO " TABLE "_search_old (row, existed) VALUES (NEW.rowid, 0);" \
+  "END;" \
+  "CREATE TEMP TRIGGER " TABLE "_search_update AFTER UPDATE OF " WATCHED " ON " TABLE " BEGIN" \
+  "  INSERT OR IGNORE INTO " TABLE "_search_old VALUES (OLD.rowid, 1, " TEXT ("OLD") ");" \
+  "END;" \
+  "CREATE TEMP TRIGGER " TABLE "_search_delete AFTER DELETE ON " TABLE " BEGIN" \
+  "  INSERT OR IGNORE INTO " TABLE "_search_old VALUES (OLD.rowid, 1, " TEXT ("OLD") ");" \
+  "END;"
+static const char search_notes[] =
+  SEARCH_NOTES ("project", "code, title, goal, body",
+                "code, title, goal, lead_ministry, added_value, approach, beneficiaries,"
+                " current_status, outlook", PROJECT_TEXT)
+  SEARCH_NOTES ("organisation", "name, body", "name, address, notes", ORGANISATION_TEXT)
+  SEARCH_NOTES ("note", "title, body", "title, text", NOTE_TEXT);
+
+/* Old words out, current words in, notes gone: one statement each. */
+#define SEARCH_FLUSH(TABLE, COLUMNS, TEXT) \
+  "INSERT INTO main." TABLE "_fts (" TABLE "_fts, rowid, " COLUMNS ")" \
+  " SELECT 'delete', row, " COLUMNS " FROM temp." TABLE "_search_old WHERE existed", \
+  "INSERT INTO main." TABLE "_fts (rowid, " COLUMNS ")" \
+  " SELECT rowid, " TEXT (TABLE) " FROM main." TABLE \
+  " WHERE rowid IN (SELECT row FROM temp." TABLE "_search_old)", \
+  "DELETE FROM temp." TABLE "_search_old"
+static const char * const search_flush[] = {
+  SEARCH_FLUSH ("project", "code, title, goal, body", PROJECT_TEXT),
+  SEARCH_FLUSH ("organisation", "name, body", ORGANISATION_TEXT),
+  SEARCH_FLUSH ("note", "title, body", NOTE_TEXT),
+  NULL
+};
+#undef SEARCH_NOTES
+#undef DROP_SEARCH_TRIGGERS
+#undef SEARCH_FLUSH
 
 /* For rk_schema_get_search_fill(): the same statements for the rows after
  * a given rowid. */
@@ -676,6 +734,7 @@ static const struct {
   { schema_v3, NULL },
   { schema_v4, NULL },
   { schema_v5, NULL },
+  { schema_v6, NULL },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RK_SCHEMA_VERSION);
 
@@ -707,6 +766,48 @@ rk_schema_migrate (sqlite3  *db,
     }
 
   return TRUE;
+}
+
+/**
+ * rk_schema_add_search_triggers:
+ *
+ * Makes the TEMP tables and triggers that note which records' search words
+ * change on the connection @db (they live and die with it). Every
+ * connection that writes records needs them; a second call does nothing.
+ */
+gboolean
+rk_schema_add_search_triggers (sqlite3  *db,
+                               GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean present = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM temp.sqlite_schema WHERE name = 'project_search_old'",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    present = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+
+  if (!present && sqlite3_exec (db, search_notes, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, RK_DATABASE_ERROR, sqlite3_extended_errcode (db),
+                   _("The search index could not be prepared: %s."), sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * rk_schema_get_search_flush:
+ *
+ * The statements that bring the search index up to date with the records
+ * changed in the running transaction, to run in order before it commits.
+ *
+ * Returns: (array zero-terminated=1): the statements
+ */
+const char * const *
+rk_schema_get_search_flush (void)
+{
+  return search_flush;
 }
 
 /**

@@ -1800,11 +1800,8 @@ rk_import_apply (RkImport      *self,
       return FALSE;
     }
 
-  /* Staging tables in memory; SQLite refuses to change this inside a
-   * transaction. */
+  /* The staging tables are in memory (temp_store, set at opening). */
   handle = rk_database_get_handle (db);
-  if (!rk_database_get_read_only (db))
-    sqlite3_exec (handle, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
 
   set_progress (self, 0);
   if (!rk_database_begin (db, error))
