@@ -30,6 +30,7 @@
 #include "rk-project-partners-group.h"
 #include "rk-projects-page.h"
 #include "rk-reports-page.h"
+#include "rk-test-disk.h"
 #include "rk-test-util.h"
 #include "rk-window.h"
 
@@ -785,6 +786,66 @@ test_partners_merge_with_choice (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+label_contains (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return gtk_widget_get_visible (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* The disk fills up, or turns read-only, while a title is being typed:
+ * the editor says so, the typed title stays in its field, the database
+ * keeps the last title saved, and the next save stores the new one. */
+static void
+test_projects_disk_fails (void)
+{
+  g_autoptr(RkDatabase) db = open_test_database (RK_DATABASE_OPEN_DEFAULT);
+  RkWindow *window = new_window (db);
+  GtkWidget *page = rk_window_get_projects_page (window);
+  const struct {
+    RkTestDiskState state;
+    const char *title;
+    const char *message;
+  } failures[] = {
+    { RK_TEST_DISK_FULL, "Zeche Zollverein Welterbe",
+      N_("The changes could not be saved because the disk is full. Everything stays as it was; free some space and try again.") },
+    { RK_TEST_DISK_READ_ONLY, "Zeche Zollverein Weltkulturerbe",
+      N_("The changes could not be saved because the database file cannot be written; the disk may be read-only or no longer connected. Everything stays as it was; try again when it can be written.") },
+  };
+  GtkWidget *title_row;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-project", NULL));
+  iterate_main_loop ();
+  title_row = find_widget (page, ADW_TYPE_ENTRY_ROW, row_has_title, _("Title"));
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Zeche Zollverein");
+  g_assert_true (rk_projects_page_flush (RK_PROJECTS_PAGE (page)));
+
+  for (guint f = 0; f < G_N_ELEMENTS (failures); f++)
+    {
+      g_autofree char *title = NULL;
+
+      gtk_editable_set_text (GTK_EDITABLE (title_row), failures[f].title);
+      rk_test_disk_set_state (failures[f].state);
+      g_assert_false (rk_projects_page_flush (RK_PROJECTS_PAGE (page)));
+      rk_test_disk_set_state (RK_TEST_DISK_WORKS);
+
+      g_assert_nonnull (find_widget (page, GTK_TYPE_LABEL, label_contains, _(failures[f].message)));
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, failures[f].title);
+      title = stored_title (db);
+      g_assert_cmpstr (title, ==, f == 0 ? "Zeche Zollverein" : failures[f - 1].title);
+      g_clear_pointer (&title, g_free);
+
+      /* Trying again, on a disk that works. */
+      g_assert_true (rk_projects_page_flush (RK_PROJECTS_PAGE (page)));
+      g_assert_null (find_widget (page, GTK_TYPE_LABEL, label_contains, _(failures[f].message)));
+      title = stored_title (db);
+      g_assert_cmpstr (title, ==, failures[f].title);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -800,6 +861,7 @@ main (int   argc,
   /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides the MIME database in
    * XDG_DATA_DIRS, and without it no SVG icon loads. Settings live in
    * memory and every database in a folder of its own anyway. */
+  rk_test_disk_install ();
   g_test_init (&argc, &argv, NULL);
 
   /* Without a display there is nothing to test here: skip, do not fail. */
@@ -815,6 +877,7 @@ main (int   argc,
   g_test_add_func ("/ui/projects/workflow", test_projects_workflow);
   g_test_add_func ("/ui/projects/code-must-be-unique", test_projects_code_must_be_unique);
   g_test_add_func ("/ui/projects/fold-at-360", test_projects_fold_at_360);
+  g_test_add_func ("/ui/projects/disk-fails", test_projects_disk_fails);
   g_test_add_func ("/ui/partners/from-project-and-back", test_partner_from_project_and_back);
   g_test_add_func ("/ui/partners/merge-with-choice", test_partners_merge_with_choice);
 

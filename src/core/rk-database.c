@@ -108,10 +108,32 @@ rk_database_set_error (RkDatabase  *self,
 {
   int code = sqlite3_extended_errcode (self->db);
 
-  g_set_error (error, RK_DATABASE_ERROR, code,
-               /* Translators: %s is an action such as “Saving the project”,
-                * the second %s SQLite's own description of the problem */
-               _("%s failed: %s."), what, sqlite3_errmsg (self->db));
+  /* A disk that cannot take the change: whichever step met it, the
+   * transaction is undone, and the user needs to know what to do. */
+  switch (code)
+    {
+    case SQLITE_FULL:
+      g_set_error_literal (error, RK_DATABASE_ERROR, code,
+                           _("The changes could not be saved because the disk is full. Everything stays as it was; free some space and try again."));
+      return;
+
+    case SQLITE_READONLY:
+    case SQLITE_READONLY_DBMOVED:
+    case SQLITE_READONLY_DIRECTORY:
+    case SQLITE_IOERR_WRITE:
+    case SQLITE_IOERR_FSYNC:
+    case SQLITE_IOERR_DIR_FSYNC:
+    case SQLITE_IOERR_TRUNCATE:
+      g_set_error_literal (error, RK_DATABASE_ERROR, code,
+                           _("The changes could not be saved because the database file cannot be written; the disk may be read-only or no longer connected. Everything stays as it was; try again when it can be written."));
+      return;
+
+    default:
+      g_set_error (error, RK_DATABASE_ERROR, code,
+                   /* Translators: %s is an action such as “Saving the project”,
+                    * the second %s SQLite's own description of the problem */
+                   _("%s failed: %s."), what, sqlite3_errmsg (self->db));
+    }
 }
 
 /* Whether the write-ahead log beside @path holds more than its header. */
