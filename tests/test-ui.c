@@ -846,6 +846,77 @@ test_projects_disk_fails (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A 10 MB text in a project: the editor shows it whole, takes a word
+ * typed at its end and saves it, without hanging the window. */
+static gint64 last_tick, longest_gap;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  longest_gap = MAX (longest_gap, now - last_tick);
+  last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A 10 MB text in a project: the editor shows it whole, takes a word
+ * typed at its end and saves it. */
+static void
+test_projects_huge_text (void)
+{
+  g_autoptr(RkDatabase) db = open_test_database (RK_DATABASE_OPEN_DEFAULT);
+  g_autoptr(RkProject) project = rk_project_new ();
+  g_autoptr(RkProject) stored = NULL;
+  g_autoptr(GString) goal = g_string_sized_new (10 * 1024 * 1024 + 100);
+  g_autoptr(GError) error = NULL;
+  RkWindow *window;
+  GtkWidget *page, *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  gint64 started;
+  guint tick;
+
+  while (goal->len < 10 * 1024 * 1024)
+    g_string_append (goal, "Der Strukturwandel im Ruhrgebiet braucht gute Ideen, verlässliche Partner "
+                           "und einen langen Atem; jedes Projekt trägt dazu bei.\n");
+  g_string_append (goal, "Schluss");
+  g_object_set (project, "code", "10-01_MWIDE", "title", "Langer Text",
+                "field-id", "8c57e2b9-68fb-5100-99c6-59c8d299543d", "goal", goal->str, NULL);
+  g_assert_true (rk_project_insert (project, db, &error));
+  g_assert_no_error (error);
+
+  window = new_window (db);
+  page = rk_window_get_projects_page (window);
+  last_tick = started = g_get_monotonic_time ();
+  tick = g_timeout_add (10, tick_cb, NULL);
+  rk_projects_page_select (RK_PROJECTS_PAGE (page), rk_project_get_id (project));
+  g_test_message ("selected in %.2f s", (g_get_monotonic_time () - started) / 1e6);
+  iterate_main_loop ();
+  g_test_message ("shown in %.2f s, longest gap %.2f s", (g_get_monotonic_time () - started) / 1e6, longest_gap / 1e6);
+
+  view = find_descendant (page, GTK_TYPE_TEXT_VIEW);
+  g_assert_nonnull (view);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, g_utf8_strlen (goal->str, -1));
+  started = g_get_monotonic_time ();
+  longest_gap = 0;
+  for (const char *c = " und weiter"; *c != '\0'; c++)
+    {
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, c, 1);
+      iterate_main_loop ();
+    }
+  g_test_message ("typed in %.2f s, longest gap %.2f s", (g_get_monotonic_time () - started) / 1e6, longest_gap / 1e6);
+  g_source_remove (tick);
+  g_assert_true (rk_projects_page_flush (RK_PROJECTS_PAGE (page)));
+  stored = rk_project_load (db, rk_project_get_id (project), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (rk_project_get_goal (stored), "Schluss und weiter"));
+  g_assert_cmpuint (strlen (rk_project_get_goal (stored)), ==, goal->len + strlen (" und weiter"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -878,6 +949,7 @@ main (int   argc,
   g_test_add_func ("/ui/projects/code-must-be-unique", test_projects_code_must_be_unique);
   g_test_add_func ("/ui/projects/fold-at-360", test_projects_fold_at_360);
   g_test_add_func ("/ui/projects/disk-fails", test_projects_disk_fails);
+  g_test_add_func ("/ui/projects/huge-text", test_projects_huge_text);
   g_test_add_func ("/ui/partners/from-project-and-back", test_partner_from_project_and_back);
   g_test_add_func ("/ui/partners/merge-with-choice", test_partners_merge_with_choice);
 
