@@ -627,7 +627,7 @@ test_refused (void)
 
   /* Changesets the fuzzer found: a table of no columns sent SQLite 3.40
    * into an endless loop; a table this database does not have; a record
-   * cut short. */
+   * cut short. And text that is not UTF-8. */
   {
     static const guint8 no_columns[] = { 'T', 0x00, 0x13, 0x01 };
     static const guint8 no_table[] = { 'T', 0x01, 0x01, 'x', 0x00, SQLITE_DELETE, 0x00, 0x05 };
@@ -635,10 +635,19 @@ test_refused (void)
     g_autoptr(GBytes) first_bytes = wrap_changeset (b, no_columns, sizeof no_columns);
     g_autoptr(GBytes) second_bytes = wrap_changeset (b, no_table, sizeof no_table);
     g_autoptr(GBytes) third_bytes = wrap_changeset (b, cut_short, sizeof cut_short);
+    /* A new field of action whose German name is not UTF-8. */
+    static const guint8 bad_text[] = { 'T', 0x04, 0x01, 0x00, 0x00, 0x00, 'f', 'i', 'e', 'l', 'd', 0x00,
+                                       SQLITE_INSERT, 0x00,
+                                       0x03, 0x02, 'f', '6',
+                                       0x01, 0, 0, 0, 0, 0, 0, 0, 0x06,
+                                       0x03, 0x02, 0xc3, 0x28,
+                                       0x03, 0x01, 'x' };
+    g_autoptr(GBytes) fourth_bytes = wrap_changeset (b, bad_text, sizeof bad_text);
 
     assert_refused (b, first_bytes, RK_CHANGES_ERROR_DAMAGED);
     assert_refused (b, second_bytes, RK_CHANGES_ERROR_DAMAGED);
     assert_refused (b, third_bytes, RK_CHANGES_ERROR_DAMAGED);
+    assert_refused (b, fourth_bytes, RK_CHANGES_ERROR_DAMAGED);
   }
 
   /* The real one still goes in. */

@@ -404,7 +404,12 @@ skip_value (const guint8 **p,
         return FALSE;
       *p += 8;
       return TRUE;
-    case 3:           /* text */
+    case 3:           /* text: UTF-8, as every text the app stores */
+      if (!read_varint (p, end, &length) || length > (guint64) (end - *p) ||
+          (length > 0 && !g_utf8_validate_len ((const char *) *p, length, NULL)))
+        return FALSE;
+      *p += length;
+      return TRUE;
     case 4:           /* blob */
       if (!read_varint (p, end, &length) || length > (guint64) (end - *p))
         return FALSE;
@@ -418,7 +423,8 @@ skip_value (const guint8 **p,
 /* Walks the changeset's bytes as its format lays them out (sqlite3.h,
  * "Changeset format") before SQLite reads them: SQLite 3.40 can be led
  * into an endless loop by a table of no columns. Every table is one of
- * the record tables, with as many columns as it has here. */
+ * the record tables, with as many columns as it has here, and every text
+ * is valid UTF-8 without a NUL. */
 static gboolean
 check_format (GBytes     *changeset,
               GHashTable *columns)
