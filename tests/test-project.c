@@ -711,6 +711,33 @@ test_reference_lists (void)
   g_assert_cmpstr (rk_field_get_name (first), ==, "Networked mobility – short distances");
 }
 
+/* A database written elsewhere may hold bytes that are not UTF-8 in a
+ * text column: the project loads, its text valid, the bad bytes shown as
+ * U+FFFD and the rest kept. */
+static void
+test_invalid_utf8_in_file (void)
+{
+  g_autoptr(RkDatabase) db = rk_test_open_new_database ();
+  g_autoptr(RkProject) project = add_project (db, "X-2", "Zeche", NULL, RK_STATUS_PROPOSAL);
+  g_autoptr(RkProject) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RkStatement) stmt = rk_database_prepare (db, "UPDATE project SET title = ?1, goal = ?2 WHERE id = ?3", &error);
+  static const char bad_title[] = "Zeche \xff Zollverein";
+  static const char bad_goal[] = "Kohle\xc3";
+
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, bad_title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, bad_goal, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, rk_project_get_id (project), -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+
+  loaded = rk_project_load (db, rk_project_get_id (project), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (rk_project_get_title (loaded), -1, NULL));
+  g_assert_cmpstr (rk_project_get_title (loaded), ==, "Zeche \xef\xbf\xbd Zollverein");
+  g_assert_cmpstr (rk_project_get_goal (loaded), ==, "Kohle\xef\xbf\xbd");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -727,6 +754,7 @@ main (int   argc,
   g_test_add_func ("/project/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/project/undo-refused", test_undo_refused_leaves_nothing_half);
   g_test_add_func ("/project/huge-text", test_huge_text);
+  g_test_add_func ("/project/invalid-utf8-in-file", test_invalid_utf8_in_file);
   g_test_add_func ("/project-list/search", test_list_search);
   g_test_add_func ("/project-list/filters-and-sort", test_list_filters_and_sort);
   g_test_add_func ("/project-list/items-on-demand", test_list_items_on_demand);

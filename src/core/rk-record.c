@@ -188,7 +188,18 @@ rk_record_read_row (gpointer        self,
         {
         case RK_COLUMN_TEXT:
         case RK_COLUMN_OPTIONAL_TEXT:
-          g_value_set_string (&value, (const char *) sqlite3_column_text (stmt, prop));
+          {
+            const char *text = (const char *) sqlite3_column_text (stmt, prop);
+            int length = sqlite3_column_bytes (stmt, prop);
+
+            /* The app writes only UTF-8; a file from elsewhere may hold
+             * anything, which is shown with U+FFFD in place of what is
+             * not text rather than handed on as it is. */
+            if (text != NULL && !g_utf8_validate_len (text, length, NULL))
+              g_value_take_string (&value, g_utf8_make_valid (text, length));
+            else
+              g_value_set_string (&value, text);
+          }
           break;
 
         case RK_COLUMN_AMOUNT:
