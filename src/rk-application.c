@@ -14,7 +14,9 @@
 #include "rk-cli-report.h"
 #include "rk-cli.h"
 #include "rk-database.h"
+#include "rk-partners-page.h"
 #include "rk-preferences-window.h"
+#include "rk-projects-page.h"
 #include "rk-window.h"
 
 struct _RkApplication
@@ -152,6 +154,33 @@ rk_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* For benchmarks/bench-startup.c: with RK_STARTUP_PROBE set, the app
+ * prints when its first frame has been drawn and when every section has
+ * its data (CLOCK_MONOTONIC, which the benchmark shares), with the rows of
+ * the two large lists, and quits. */
+static void
+on_probe_after_paint_cb (GdkFrameClock *clock,
+                         RkWindow      *window)
+{
+  gint64 frame = g_get_monotonic_time ();
+  RkRecordList *projects = rk_projects_page_get_list (RK_PROJECTS_PAGE (rk_window_get_projects_page (window)));
+  RkRecordList *partners = rk_partners_page_get_list (RK_PARTNERS_PAGE (rk_window_get_partners_page (window)));
+
+  g_print ("first-frame %" G_GINT64_FORMAT " all-sections %" G_GINT64_FORMAT " projects %u partners %u\n",
+           frame, g_get_monotonic_time (),
+           projects != NULL ? g_list_model_get_n_items (G_LIST_MODEL (projects)) : 0,
+           partners != NULL ? g_list_model_get_n_items (G_LIST_MODEL (partners)) : 0);
+  g_signal_handlers_disconnect_by_func (clock, on_probe_after_paint_cb, window);
+  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
+}
+
+static void
+on_probe_map_cb (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_probe_after_paint_cb), window);
+}
+
 static void
 rk_application_activate (GApplication *app)
 {
@@ -185,6 +214,8 @@ rk_application_activate (GApplication *app)
     }
 
   window = GTK_WINDOW (rk_window_new (self, db));
+  if (g_getenv ("RK_STARTUP_PROBE") != NULL)
+    g_signal_connect (window, "map", G_CALLBACK (on_probe_map_cb), NULL);
   gtk_window_present (window);
 
   if (db == NULL)

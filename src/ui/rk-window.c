@@ -38,6 +38,14 @@ struct _RkWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
+
+  /* Start-up shows the section on screen first: the other sections get
+   * the database once the first frame is drawn (or when asked for). */
+  guint                 pages_waiting;   /* bit i: rk_sections[i] */
+  guint                 pages_idle_id;
+  GdkFrameClock        *frame_clock;     /* until the first frame */
+  gulong                after_paint_id;
+  gboolean              drawn;
 };
 
 G_DEFINE_FINAL_TYPE (RkWindow, rk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -76,6 +84,92 @@ const char * const rk_sections[RK_N_SECTIONS] = {
 
 static void choose_database (RkWindow *self,
                              gboolean  create);
+
+static void
+give_page_database (RkWindow *self,
+                    guint     section)
+{
+  if ((self->pages_waiting & (1u << section)) == 0)
+    return;
+  self->pages_waiting &= ~(1u << section);
+
+  switch (section)
+    {
+    case 0: rk_overview_page_set_database (self->overview_page, self->database); break;
+    case 1: rk_projects_page_set_database (self->projects_page, self->database); break;
+    case 2: rk_partners_page_set_database (self->partners_page, self->database); break;
+    case 3: rk_board_page_set_database (self->board_page, self->database); break;
+    case 4: rk_reports_page_set_database (self->reports_page, self->database); break;
+    default: g_assert_not_reached ();
+    }
+}
+
+/* Every section gets the database now; what needs a section other than
+ * the one shown calls this first. */
+static void
+give_all_pages_database (RkWindow *self)
+{
+  g_clear_handle_id (&self->pages_idle_id, g_source_remove);
+  for (guint i = 0; i < RK_N_SECTIONS; i++)
+    give_page_database (self, i);
+}
+
+static void
+give_visible_page_database (RkWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+
+  for (guint i = 0; i < RK_N_SECTIONS; i++)
+    if (g_strcmp0 (name, rk_sections[i]) == 0)
+      give_page_database (self, i);
+}
+
+/* One section a main loop turn, so that input coming meanwhile is not
+ * kept waiting for all of them. */
+static gboolean
+give_pages_idle_cb (gpointer user_data)
+{
+  RkWindow *self = user_data;
+
+  for (guint i = 0; i < RK_N_SECTIONS; i++)
+    if ((self->pages_waiting & (1u << i)) != 0)
+      {
+        give_page_database (self, i);
+        break;
+      }
+
+  if (self->pages_waiting != 0)
+    return G_SOURCE_CONTINUE;
+  self->pages_idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The first frame is on screen: the hidden sections follow. */
+static void
+on_first_after_paint_cb (GdkFrameClock *clock,
+                         RkWindow      *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, clock);
+  g_clear_object (&self->frame_clock);
+  self->drawn = TRUE;
+  if (self->pages_waiting != 0 && self->pages_idle_id == 0)
+    self->pages_idle_id = g_idle_add (give_pages_idle_cb, self);
+}
+
+static void
+rk_window_map (GtkWidget *widget)
+{
+  RkWindow *self = RK_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (rk_window_parent_class)->map (widget);
+
+  if (!self->drawn && self->frame_clock == NULL)
+    {
+      self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+      self->after_paint_id = g_signal_connect (self->frame_clock, "after-paint",
+                                               G_CALLBACK (on_first_after_paint_cb), self);
+    }
+}
 
 static void
 on_database_chosen_cb (GtkNativeDialog *chooser,
@@ -325,6 +419,7 @@ remove_example_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
+  give_all_pages_database (RK_WINDOW (widget));
   rk_projects_page_remove_example_data (RK_WINDOW (widget)->projects_page);
 }
 
@@ -358,6 +453,7 @@ export_action (GtkWidget  *widget,
 {
   RkWindow *self = RK_WINDOW (widget);
 
+  give_all_pages_database (self);
   /* What the section's list shows, or everything: the user chooses. */
   if (g_str_equal (action_name, "win.export-organisations"))
     rk_export_run (GTK_WIDGET (self->partners_page), self->database, RK_CSV_KIND_ORGANISATIONS,
@@ -415,6 +511,11 @@ static void
 rk_window_dispose (GObject *object)
 {
   RkWindow *self = (RkWindow *) object;
+
+  g_clear_handle_id (&self->pages_idle_id, g_source_remove);
+  if (self->frame_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+  g_clear_object (&self->frame_clock);
 
   /* The switchers go before the stack they show. */
   adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
@@ -474,6 +575,8 @@ rk_window_class_init (RkWindowClass *klass)
   object_class->dispose = rk_window_dispose;
   object_class->get_property = rk_window_get_property;
   object_class->set_property = rk_window_set_property;
+
+  widget_class->map = rk_window_map;
 
   window_class->close_request = rk_window_close_request;
 
@@ -557,6 +660,14 @@ rk_window_init (RkWindow *self)
                    self->stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
 
+  /* A homogeneous stack measures every section for the first frame,
+   * building the styles of all their widgets: most of the start-up time.
+   * Each section fits a 360 px window on its own (test-layout). */
+  adw_view_stack_set_hhomogeneous (self->stack, FALSE);
+  adw_view_stack_set_vhomogeneous (self->stack, FALSE);
+  g_signal_connect_object (self->stack, "notify::visible-child-name",
+                           G_CALLBACK (give_visible_page_database), self, G_CONNECT_SWAPPED);
+
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), FALSE);
   update_window_actions (self);
 
@@ -614,11 +725,11 @@ rk_window_set_database (RkWindow   *self,
     return;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), database != NULL);
-  rk_projects_page_set_database (self->projects_page, database);
-  rk_partners_page_set_database (self->partners_page, database);
-  rk_overview_page_set_database (self->overview_page, database);
-  rk_reports_page_set_database (self->reports_page, database);
-  rk_board_page_set_database (self->board_page, database);
+  self->pages_waiting = (1u << RK_N_SECTIONS) - 1;
+  if (self->drawn)
+    give_all_pages_database (self);
+  else
+    give_visible_page_database (self);
   update_window_actions (self);
   gtk_revealer_set_reveal_child (self->read_only_revealer,
                                  database != NULL && rk_database_get_read_only (database));
@@ -675,6 +786,7 @@ rk_window_get_projects_page (RkWindow *self)
 {
   g_return_val_if_fail (RK_IS_WINDOW (self), NULL);
 
+  give_all_pages_database (self);
   return GTK_WIDGET (self->projects_page);
 }
 
@@ -688,5 +800,6 @@ rk_window_get_partners_page (RkWindow *self)
 {
   g_return_val_if_fail (RK_IS_WINDOW (self), NULL);
 
+  give_all_pages_database (self);
   return GTK_WIDGET (self->partners_page);
 }
