@@ -13,11 +13,11 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz-util.h"
 #include "rk-backup.h"
 #include "rk-changes.h"
 #include "rk-database-private.h"
@@ -32,7 +32,7 @@ static char *origin;
 static void
 set_up (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("rk-fuzz-changes-XXXXXX", NULL);
+  g_autofree char *dir = fuzz_make_dir ("rk-fuzz-changes");
   g_autofree char *first = g_build_filename (dir, "first.db", NULL);
   g_autoptr(RkDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
@@ -88,9 +88,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(RkDatabase) db = NULL;
   g_autoptr(GBytes) package = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *wal = NULL;
-  g_autofree char *shm = NULL;
-  gsize length;
 
   if (template_path == NULL)
     set_up ();
@@ -98,17 +95,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     return 0;
 
   /* The same database every time. */
-  wal = g_strconcat (work_path, "-wal", NULL);
-  shm = g_strconcat (work_path, "-shm", NULL);
-  g_unlink (wal);
-  g_unlink (shm);
-  {
-    g_autofree char *bytes = NULL;
-
-    if (!g_file_get_contents (template_path, &bytes, &length, NULL) ||
-        !g_file_set_contents (work_path, bytes, length, NULL))
-      abort ();
-  }
+  fuzz_copy_database (template_path, work_path);
   db = rk_database_open (work_path, RK_DATABASE_OPEN_DEFAULT, &error);
   if (db == NULL)
     abort ();
