@@ -166,3 +166,39 @@ rk_test_database_bytes (const char *path)
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&all));
 }
+
+/**
+ * rk_test_assert_search_index_fresh:
+ *
+ * Asserts that every search index holds exactly the words a new index of
+ * the records would hold, each for as many records: no word missing, none
+ * left over, none counted twice.
+ */
+void
+rk_test_assert_search_index_fresh (RkDatabase *db)
+{
+  static const char *const tables[] = { "project", "organisation", "note" };
+  g_autoptr(GError) error = NULL;
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autofree char *fts = g_strconcat (tables[t], "_fts", NULL);
+      g_autofree char *clear = g_strconcat ("INSERT INTO ", fts, " (", fts, ") VALUES ('delete-all')", NULL);
+      g_autofree char *kept = rk_test_dump_words (db, fts);
+      g_autofree char *fresh = NULL;
+      g_autoptr(RkStatement) fill = NULL;
+
+      g_assert_true (rk_database_exec (db, "SAVEPOINT fresh_index", &error));
+      g_assert_true (rk_database_exec (db, clear, &error));
+      fill = rk_database_prepare (db, rk_schema_get_search_fill (tables[t]), &error);
+      g_assert_no_error (error);
+      sqlite3_bind_int64 (fill, 1, 0);
+      g_assert_cmpint (sqlite3_step (fill), ==, SQLITE_DONE);
+      sqlite3_reset (fill);
+      fresh = rk_test_dump_words (db, fts);
+      g_assert_true (rk_database_exec (db, "ROLLBACK TO fresh_index; RELEASE fresh_index", &error));
+      g_assert_no_error (error);
+
+      g_assert_cmpstr (kept, ==, fresh);
+    }
+}

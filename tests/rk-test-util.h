@@ -19,5 +19,6 @@ void    rk_test_make_checkpointed_database  (const char *path);
 void    rk_test_remove_dirs                 (void);
 char   *rk_test_dump_words                  (RkDatabase *db,
                                              const char *fts_table);
+void    rk_test_assert_search_index_fresh   (RkDatabase *db);
 
 G_END_DECLS

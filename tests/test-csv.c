@@ -994,6 +994,8 @@ test_import_large (void)
   g_assert_no_error (error);
   g_assert_true (rk_database_check_integrity (db, &error));
   g_assert_no_error (error);
+  /* Every word as a new index of the records would hold it. */
+  rk_test_assert_search_index_fresh (db);
 
   /* The triggers are back for what the user does next. */
   g_assert_true (rk_database_begin (db, &error));

@@ -53,5 +53,9 @@ const char  *rk_schema_get_search_fill (const char *table);
 gboolean     rk_schema_add_search_triggers (sqlite3 *db,
                                             GError **error);
 const char * const *rk_schema_get_search_flush (void);
+gboolean     rk_schema_note_new_rows (sqlite3     *db,
+                                      const char  *table,
+                                      gboolean     note,
+                                      GError     **error);
 
 G_END_DECLS

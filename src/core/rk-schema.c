@@ -444,11 +444,13 @@ static const char schema_v6[] =
 
 /* The first note of a row wins: it holds what the index has. A row new in
  * this transaction (existed = 0) has nothing in the index yet. */
-#define SEARCH_NOTES(TABLE, COLUMNS, WATCHED, TEXT) \
-  "CREATE TEMP TABLE " TABLE "_search_old (row INTEGER PRIMARY KEY, existed INTEGER NOT NULL, " COLUMNS ");" \
-  "CREATE TEMP TRIGGER " TABLE "_search_insert AFTER INSERT ON " TABLE " BEGIN" \
+#define NOTE_TABLE(TABLE, COLUMNS) \
+  "CREATE TEMP TABLE " TABLE "_search_old (row INTEGER PRIMARY KEY, existed INTEGER NOT NULL, " COLUMNS ");"
+#define NOTE_INSERTS(TABLE) \
+  "CREATE TEMP TRIGGER IF NOT EXISTS " TABLE "_search_insert AFTER INSERT ON " TABLE " BEGIN" \
   "  INSERT OR IGNORE INTO " TABLE "_search_old (row, existed) VALUES (NEW.rowid, 0);" \
-  "END;" \
+  "END;"
+#define NOTE_CHANGES(TABLE, WATCHED, TEXT) \
   "CREATE TEMP TRIGGER " TABLE "_search_update AFTER UPDATE OF " WATCHED " ON " TABLE " BEGIN" \
   "  INSERT OR IGNORE INTO " TABLE "_search_old VALUES (OLD.rowid, 1, " TEXT ("OLD") ");" \
   "END;" \
@@ -456,11 +458,28 @@ static const char schema_v6[] =
   "  INSERT OR IGNORE INTO " TABLE "_search_old VALUES (OLD.rowid, 1, " TEXT ("OLD") ");" \
   "END;"
 static const char search_notes[] =
-  SEARCH_NOTES ("project", "code, title, goal, body",
+  NOTE_TABLE ("project", "code, title, goal, body")
+  NOTE_INSERTS ("project")
+  NOTE_CHANGES ("project",
                 "code, title, goal, lead_ministry, added_value, approach, beneficiaries,"
                 " current_status, outlook", PROJECT_TEXT)
-  SEARCH_NOTES ("organisation", "name, body", "name, address, notes", ORGANISATION_TEXT)
-  SEARCH_NOTES ("note", "title, body", "title, text", NOTE_TEXT);
+  NOTE_TABLE ("organisation", "name, body")
+  NOTE_INSERTS ("organisation")
+  NOTE_CHANGES ("organisation", "name, address, notes", ORGANISATION_TEXT)
+  NOTE_TABLE ("note", "title, body")
+  NOTE_INSERTS ("note")
+  NOTE_CHANGES ("note", "title, text", NOTE_TEXT);
+
+/* For rk_schema_note_new_rows(). */
+static const struct {
+  const char *table;
+  const char *start;
+  const char *stop;
+} note_inserts[] = {
+  { "project", NOTE_INSERTS ("project"), "DROP TRIGGER IF EXISTS temp.project_search_insert" },
+  { "organisation", NOTE_INSERTS ("organisation"), "DROP TRIGGER IF EXISTS temp.organisation_search_insert" },
+  { "note", NOTE_INSERTS ("note"), "DROP TRIGGER IF EXISTS temp.note_search_insert" },
+};
 
 /* Old words out, current words in, notes gone: one statement each. */
 #define SEARCH_FLUSH(TABLE, COLUMNS, TEXT) \
@@ -476,7 +495,9 @@ static const char * const search_flush[] = {
   SEARCH_FLUSH ("note", "title, body", NOTE_TEXT),
   NULL
 };
-#undef SEARCH_NOTES
+#undef NOTE_TABLE
+#undef NOTE_INSERTS
+#undef NOTE_CHANGES
 #undef DROP_SEARCH_TRIGGERS
 #undef SEARCH_FLUSH
 
@@ -484,6 +505,7 @@ static const char * const search_flush[] = {
  * a given rowid. */
 static const char project_fill[] = PROJECT_FILL " WHERE rowid > ?1";
 static const char organisation_fill[] = ORGANISATION_FILL " WHERE rowid > ?1";
+static const char note_fill[] = NOTE_FILL " WHERE rowid > ?1";
 #undef PROJECT_TEXT
 #undef ORGANISATION_TEXT
 #undef NOTE_TEXT
@@ -797,6 +819,35 @@ rk_schema_add_search_triggers (sqlite3  *db,
 }
 
 /**
+ * rk_schema_note_new_rows:
+ * @table: "project", "organisation" or "note"
+ * @note: whether new rows of @table are noted for the search index
+ *
+ * A large import stops the notes of its new rows and gives the index all
+ * of them in one statement (rk_schema_get_search_fill()); it starts them
+ * again when it is done. Changes and deletions are noted throughout. Like
+ * any change of the schema, this rolls back with the transaction.
+ */
+gboolean
+rk_schema_note_new_rows (sqlite3     *db,
+                         const char  *table,
+                         gboolean     note,
+                         GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (note_inserts); i++)
+    if (g_str_equal (table, note_inserts[i].table))
+      {
+        if (sqlite3_exec (db, note ? note_inserts[i].start : note_inserts[i].stop,
+                          NULL, NULL, NULL) == SQLITE_OK)
+          return TRUE;
+        g_set_error (error, RK_DATABASE_ERROR, sqlite3_extended_errcode (db),
+                     _("The search index could not be prepared: %s."), sqlite3_errmsg (db));
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/**
  * rk_schema_get_search_flush:
  *
  * The statements that bring the search index up to date with the records
@@ -833,11 +884,11 @@ rk_schema_get_indexes (const char *table)
 
 /**
  * rk_schema_get_search_fill:
- * @table: "project" or "organisation"
+ * @table: "project", "organisation" or "note"
  *
  * The statement that adds the rows of @table whose rowid is greater than
- * its parameter ?1 to the search index, exactly as the insert trigger
- * would have.
+ * its parameter ?1 to the search index, exactly as a noted new row would
+ * go in at the commit.
  *
  * Returns: (nullable): the statement, or %NULL when @table has no index
  */
@@ -848,5 +899,7 @@ rk_schema_get_search_fill (const char *table)
     return project_fill;
   if (g_strcmp0 (table, "organisation") == 0)
     return organisation_fill;
+  if (g_strcmp0 (table, "note") == 0)
+    return note_fill;
   return NULL;
 }

@@ -1341,7 +1341,8 @@ writer_close (Writer *writer)
   g_clear_pointer (&writer->owners, sqlite3_finalize);
   g_clear_pointer (&writer->links, sqlite3_finalize);
   g_clear_pointer (&writer->new_links, sqlite3_finalize);
-  sqlite3_db_config (rk_database_get_handle (writer->db), SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);
+  rk_schema_note_new_rows (rk_database_get_handle (writer->db),
+                           rk_csv_kind_table (writer->self->kind), TRUE, NULL);
   writer->open = FALSE;
 }
 
@@ -1378,7 +1379,9 @@ writer_open (Writer      *writer,
   g_string_append (insert, values->str);
   g_string_append (insert, ")");
 
-  sqlite3_db_config (rk_database_get_handle (db), SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  /* New rows go into the search index all at once in writer_finish(). */
+  if (!rk_schema_note_new_rows (rk_database_get_handle (db), table, FALSE, error))
+    return FALSE;
 
   if (!query_table (db, "SELECT count(*), max(rowid) FROM main.", table, &n_stored, &writer->last_rowid, error))
     return FALSE;
@@ -1504,8 +1507,8 @@ writer_finish (Writer   *writer,
   g_string_append (update, table);
   g_string_append (update, ".id = i.id");
 
-  /* The triggers come back on for the updates, which keep the search
-   * index up to date themselves. */
+  /* New rows are noted again; the updates below are noted throughout,
+   * and the search index takes them at the commit. */
   writer_close (writer);
 
   if (self->n_new > 0)
