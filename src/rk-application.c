@@ -157,21 +157,34 @@ rk_application_handle_local_options (GApplication *app,
 /* For benchmarks/bench-startup.c: with RK_STARTUP_PROBE set, the app
  * prints when its first frame has been drawn and when every section has
  * its data (CLOCK_MONOTONIC, which the benchmark shares), with the rows of
- * the two large lists, and quits. */
+ * the two large lists, and closes its window: it ends once the backup of
+ * the day, if one is under way, is written. */
 static void
-on_probe_after_paint_cb (GdkFrameClock *clock,
-                         RkWindow      *window)
+probe_print (RkWindow *window)
 {
-  gint64 frame = g_get_monotonic_time ();
-  RkRecordList *projects = rk_projects_page_get_list (RK_PROJECTS_PAGE (rk_window_get_projects_page (window)));
-  RkRecordList *partners = rk_partners_page_get_list (RK_PARTNERS_PAGE (rk_window_get_partners_page (window)));
+  gint64 frame = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (window), "rk-probe-frame"));
+  RkRecordList *projects, *partners;
 
+  if (frame == 0 || !rk_window_get_loaded (window))
+    return;
+
+  projects = rk_projects_page_get_list (RK_PROJECTS_PAGE (rk_window_get_projects_page (window)));
+  partners = rk_partners_page_get_list (RK_PARTNERS_PAGE (rk_window_get_partners_page (window)));
   g_print ("first-frame %" G_GINT64_FORMAT " all-sections %" G_GINT64_FORMAT " projects %u partners %u\n",
            frame, g_get_monotonic_time (),
            projects != NULL ? g_list_model_get_n_items (G_LIST_MODEL (projects)) : 0,
            partners != NULL ? g_list_model_get_n_items (G_LIST_MODEL (partners)) : 0);
+  g_signal_handlers_disconnect_by_func (window, probe_print, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+on_probe_after_paint_cb (GdkFrameClock *clock,
+                         RkWindow      *window)
+{
   g_signal_handlers_disconnect_by_func (clock, on_probe_after_paint_cb, window);
-  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
+  g_object_set_data (G_OBJECT (window), "rk-probe-frame", GSIZE_TO_POINTER (g_get_monotonic_time ()));
+  probe_print (window);
 }
 
 static void
@@ -179,6 +192,43 @@ on_probe_map_cb (GtkWidget *window)
 {
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
                     G_CALLBACK (on_probe_after_paint_cb), window);
+  g_signal_connect (window, "notify::loaded", G_CALLBACK (probe_print), NULL);
+}
+
+static void
+on_backup_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rk_backup_on_start_finish (result, &error))
+    g_warning ("%s", error->message);
+  g_application_release (G_APPLICATION (user_data));
+}
+
+/* The backup of the day starts once the window shows every section, so
+ * that it keeps neither the first frame nor the lists waiting, or when the
+ * window goes before that; the app stays until it is written. */
+static void
+start_backup (RkWindow *window)
+{
+  GApplication *app = g_application_get_default ();
+  RkDatabase *db = g_object_get_data (G_OBJECT (window), "rk-backup-database");
+  g_autoptr(GSettings) settings = NULL;
+
+  if (db == NULL || (!rk_window_get_loaded (window) && gtk_widget_get_visible (GTK_WIDGET (window))))
+    return;
+
+  g_signal_handlers_disconnect_by_func (window, start_backup, NULL);
+  settings = g_settings_new (BASE_ID);
+  if (app != NULL && g_settings_get_boolean (settings, "backup-on-start"))
+    {
+      g_application_hold (app);
+      rk_backup_on_start_async (db, g_settings_get_int (settings, "backups-kept"),
+                                NULL, on_backup_done_cb, app);
+    }
+  g_object_set_data (G_OBJECT (window), "rk-backup-database", NULL);
 }
 
 static void
@@ -200,20 +250,14 @@ rk_application_activate (GApplication *app)
   db = rk_database_open (rk_application_get_database_path (self),
                          RK_DATABASE_OPEN_DEFAULT, &error);
 
-  /* The backup of the day, before anything can change. */
+  window = GTK_WINDOW (rk_window_new (self, db));
   if (db != NULL)
     {
-      g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
-
-      if (g_settings_get_boolean (settings, "backup-on-start") &&
-          !rk_backup_on_start (db, g_settings_get_int (settings, "backups-kept"), &error))
-        {
-          g_warning ("%s", error->message);
-          g_clear_error (&error);
-        }
+      g_object_set_data_full (G_OBJECT (window), "rk-backup-database",
+                              g_object_ref (db), g_object_unref);
+      g_signal_connect (window, "notify::loaded", G_CALLBACK (start_backup), NULL);
+      g_signal_connect (window, "hide", G_CALLBACK (start_backup), NULL);
     }
-
-  window = GTK_WINDOW (rk_window_new (self, db));
   if (g_getenv ("RK_STARTUP_PROBE") != NULL)
     g_signal_connect (window, "map", G_CALLBACK (on_probe_map_cb), NULL);
   gtk_window_present (window);

@@ -109,7 +109,8 @@ find_page (RkWindow   *window,
   AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
 
   g_assert_nonnull (stack);
-  return adw_view_stack_get_child_by_name (stack, section);
+  /* Each section's page is built into a placeholder of the stack. */
+  return adw_bin_get_child (ADW_BIN (adw_view_stack_get_child_by_name (stack, section)));
 }
 
 static RkWindow *
@@ -346,6 +347,7 @@ test_shortcuts_window (void)
   g_assert_true (g_hash_table_contains (bound, "<Control>comma"));
 
   window = g_object_new (RK_TYPE_WINDOW, "application", app, NULL);
+  rk_window_get_projects_page (window); /* builds every section */
   collect_bindings (GTK_WIDGET (window), bound);
   gtk_window_destroy (GTK_WINDOW (window));
 

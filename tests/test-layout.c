@@ -163,7 +163,8 @@ find_page (RkWindow   *window,
   AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
 
   g_assert_nonnull (stack);
-  return adw_view_stack_get_child_by_name (stack, section);
+  /* Each section's page is built into a placeholder of the stack. */
+  return adw_bin_get_child (ADW_BIN (adw_view_stack_get_child_by_name (stack, section)));
 }
 
 /* The board's list of notes, members or meetings. */

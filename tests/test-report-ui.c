@@ -19,6 +19,7 @@
 #include "rk-reports-page.h"
 #include "rk-summary.h"
 #include "rk-test-util.h"
+#include "rk-window.h"
 
 #define FIELD_MOBILITY "013d95f2-394c-5685-a211-d33321d564f9"
 #define FIELD_ECONOMY  "fa286129-ddb4-5850-8311-89ad8bd5bd68"
@@ -183,6 +184,10 @@ test_overview_headline (void)
 
   stack = GTK_STACK (find_widget (GTK_WIDGET (page), GTK_TYPE_STACK, stack_has_page, "overview"));
   rk_overview_page_set_database (page, db);
+  /* The projects are counted in a thread. */
+  g_assert_true (rk_overview_page_get_loading (page));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "loading");
+  WAIT_UNTIL (!rk_overview_page_get_loading (page));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
 
   add_published_projects (db);
@@ -269,6 +274,59 @@ rgb_to_hex (const RkRgb *rgb)
 }
 
 static void
+on_overview_shows_cb (GtkStack   *stack,
+                      GParamSpec *pspec,
+                      gboolean   *showed_empty)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "empty") == 0)
+    *showed_empty = TRUE;
+}
+
+/* The window draws its first frame with empty sections and builds them
+ * after it, the Overview first; the Overview says it is loading until its
+ * figures come, and never shows "No Projects Yet" on the way. */
+static void
+test_window_fills_after_first_frame (void)
+{
+  g_autoptr(RkDatabase) db = open_test_database ();
+  RkWindow *window;
+  AdwViewStack *stack;
+  GtkWidget *overview = NULL;
+  GtkStack *overview_stack = NULL;
+  gboolean showed_empty = FALSE;
+
+  add_published_projects (db);
+  window = g_object_new (RK_TYPE_WINDOW, "database", db, NULL);
+  stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL, NULL));
+  adw_view_stack_set_visible_child_name (stack, "overview");
+  for (guint i = 0; i < RK_N_SECTIONS; i++)
+    g_assert_null (adw_bin_get_child (ADW_BIN (adw_view_stack_get_child_by_name (stack, rk_sections[i]))));
+  g_assert_false (rk_window_get_loaded (window));
+
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL ((overview = adw_bin_get_child (ADW_BIN (adw_view_stack_get_child_by_name (stack, "overview")))) != NULL);
+  overview_stack = GTK_STACK (find_widget (overview, GTK_TYPE_STACK, stack_has_page, "loading"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (overview_stack), !=, "empty");
+  g_signal_connect (overview_stack, "notify::visible-child-name", G_CALLBACK (on_overview_shows_cb), &showed_empty);
+
+  WAIT_UNTIL (rk_window_get_loaded (window));
+  for (guint i = 0; i < RK_N_SECTIONS; i++)
+    g_assert_nonnull (adw_bin_get_child (ADW_BIN (adw_view_stack_get_child_by_name (stack, rk_sections[i]))));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (overview_stack), ==, "overview");
+  g_assert_false (showed_empty);
+  g_signal_handlers_disconnect_by_func (overview_stack, on_overview_shows_cb, &showed_empty);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* An action that needs a section before the first frame builds them. */
+  window = g_object_new (RK_TYPE_WINDOW, "database", db, NULL);
+  stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  for (guint i = 0; i < RK_N_SECTIONS; i++)
+    g_assert_nonnull (adw_bin_get_child (ADW_BIN (adw_view_stack_get_child_by_name (stack, rk_sections[i]))));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_overview_chart_renders (void)
 {
   g_autoptr(RkDatabase) db = open_test_database ();
@@ -288,6 +346,7 @@ test_overview_chart_renders (void)
 
   window = new_window_with (GTK_WIDGET (page), 1000, 900);
   rk_overview_page_set_database (page, db);
+  WAIT_UNTIL (!rk_overview_page_get_loading (page));
   iterate_main_loop ();
 
   chart = find_widget (GTK_WIDGET (page), RK_TYPE_CHART_WIDGET, NULL, NULL);
@@ -364,6 +423,7 @@ test_overview_activate_segment (void)
   window = new_window_with (GTK_WIDGET (page), 1000, 900);
   rk_overview_page_set_database (page, db);
   g_signal_connect (page, "show-projects", G_CALLBACK (on_show_projects_cb), &shown);
+  WAIT_UNTIL (!rk_overview_page_get_loading (page));
   iterate_main_loop ();
 
   /* 73 projects over three fields: 25 in mobility, of them 19 in
@@ -819,6 +879,7 @@ main (int   argc,
   g_test_add_func ("/report-ui/overview/headline", test_overview_headline);
   g_test_add_func ("/report-ui/overview/chart-renders", test_overview_chart_renders);
   g_test_add_func ("/report-ui/overview/activate-segment", test_overview_activate_segment);
+  g_test_add_func ("/report-ui/overview/window-fills-after-first-frame", test_window_fills_after_first_frame);
   g_test_add_func ("/report-ui/reports/workflow", test_reports_workflow);
   g_test_add_func ("/report-ui/reports/export-and-print", test_reports_export_and_print);
   g_test_add_func ("/report-ui/reports/read-only", test_reports_read_only);

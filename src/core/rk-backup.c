@@ -530,19 +530,33 @@ rk_backup_create (RkDatabase      *db,
  * done when a backup of this database from today (in local time) exists,
  * nor for a read-only or empty database.
  */
+static gboolean backup_of_the_day (RkDatabase  *db,
+                                   int          kept,
+                                   GError     **error);
+
 gboolean
 rk_backup_on_start (RkDatabase  *db,
                     int          kept,
                     GError     **error)
 {
-  g_autoptr(GPtrArray) names = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stem = NULL;
-
   g_return_val_if_fail (RK_IS_DATABASE (db), FALSE);
 
   if (rk_database_get_read_only (db))
     return TRUE;
+
+  return backup_of_the_day (db, kept, error);
+}
+
+/* @db only needs to read: the pages are copied through a connection of
+ * the backup's own anyway (rk_database_backup_to()). */
+static gboolean
+backup_of_the_day (RkDatabase  *db,
+                   int          kept,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stem = NULL;
 
   names = list_names (rk_database_get_path (db));
   stem = database_stem (rk_database_get_path (db));
@@ -564,6 +578,81 @@ rk_backup_on_start (RkDatabase  *db,
     }
 
   return rk_backup_create (db, RK_BACKUP_REASON_START, kept, NULL, error);
+}
+
+typedef struct
+{
+  char *path;
+  int   kept;
+} OnStartData;
+
+static void
+on_start_data_free (gpointer data)
+{
+  OnStartData *on_start = data;
+
+  g_free (on_start->path);
+  g_free (on_start);
+}
+
+static void
+on_start_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  OnStartData *on_start = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RkDatabase) reader = rk_database_open (on_start->path, RK_DATABASE_OPEN_READ_ONLY, &error);
+
+  if (reader == NULL || !backup_of_the_day (reader, on_start->kept, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * rk_backup_on_start_async:
+ *
+ * Makes the backup of the day as rk_backup_on_start() does, in a thread
+ * on connections of its own, so that the app can be used meanwhile: the
+ * copy is one read transaction, the state last committed when it begins,
+ * whatever is saved while it runs.
+ */
+void
+rk_backup_on_start_async (RkDatabase          *db,
+                          int                  kept,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  OnStartData *on_start;
+
+  g_return_if_fail (RK_IS_DATABASE (db));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rk_backup_on_start_async);
+  if (rk_database_get_read_only (db))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  on_start = g_new0 (OnStartData, 1);
+  on_start->path = g_strdup (rk_database_get_path (db));
+  on_start->kept = kept;
+  g_task_set_task_data (task, on_start, on_start_data_free);
+  g_task_run_in_thread (task, on_start_thread);
+}
+
+gboolean
+rk_backup_on_start_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* Opens a backup for reading only, without touching it: nothing writes a

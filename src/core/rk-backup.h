@@ -54,6 +54,13 @@ gboolean        rk_backup_create                (RkDatabase          *db,
 gboolean        rk_backup_on_start              (RkDatabase          *db,
                                                  int                  kept,
                                                  GError             **error);
+void            rk_backup_on_start_async        (RkDatabase          *db,
+                                                 int                  kept,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean        rk_backup_on_start_finish       (GAsyncResult        *result,
+                                                 GError             **error);
 GListModel     *rk_backup_list                  (const char          *database_path,
                                                  GError             **error);
 void            rk_backup_list_async            (const char          *database_path,

@@ -32,6 +32,12 @@ typedef struct
 
 RkSummary  *rk_summary_new_for_projects (RkDatabase     *db,
                                          GError        **error);
+void        rk_summary_new_for_projects_async  (RkDatabase          *db,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+RkSummary  *rk_summary_new_for_projects_finish (GAsyncResult        *result,
+                                                GError             **error);
 RkSummary  *rk_summary_new_for_report   (RkDatabase     *db,
                                          const char     *report_id,
                                          GError        **error);

@@ -3,7 +3,10 @@
  * The headline sentence of the progress reports, the total volume, and
  * the chart of projects per field of action by status, all computed from
  * the projects as they are now and kept current: every committed change
- * to a project refreshes the page, once per main loop turn. A bar
+ * to a project refreshes the page, once per main loop turn. The counting
+ * reads every project, so it runs in a thread (rk-summary.c); until its
+ * first result the page shows that it is loading, and later results
+ * replace the figures shown without it. A bar
  * segment, clicked or activated by keyboard, asks for the projects of its
  * field in its status (#RkOverviewPage::show-projects).
  *
@@ -26,6 +29,9 @@ struct _RkOverviewPage
 
   RkDatabase    *db;
   guint          refresh_id;
+  GCancellable  *cancellable;   /* of the counting under way, if any */
+  gboolean       again;         /* a change came while it counted */
+  gboolean       loading;       /* no figures of @db shown yet */
 
   GtkStack      *stack;
   GtkLabel      *headline_label;
@@ -36,11 +42,80 @@ struct _RkOverviewPage
 G_DEFINE_FINAL_TYPE (RkOverviewPage, rk_overview_page, GTK_TYPE_WIDGET)
 
 enum {
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
   SHOW_PROJECTS,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+static void
+set_loading (RkOverviewPage *self,
+             gboolean        loading)
+{
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+show_summary (RkOverviewPage *self,
+              RkSummary      *summary,
+              const GError   *error)
+{
+  g_autofree char *headline = NULL;
+  g_autofree char *money = NULL;
+  g_autofree char *volume = NULL;
+
+  if (summary == NULL)
+    {
+      /* The page says what went wrong where the sentence would be. */
+      gtk_label_set_text (self->headline_label, error->message);
+      gtk_label_set_text (self->volume_label, "");
+      rk_chart_widget_set_summary (self->chart, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "overview");
+      return;
+    }
+
+  headline = rk_summary_get_headline (summary);
+  money = rk_format_money (summary->volume_cents);
+  /* Translators: %s is an amount of money */
+  volume = g_strdup_printf (_("Total project volume: %s"), money);
+
+  gtk_label_set_text (self->headline_label, headline);
+  gtk_label_set_text (self->volume_label, volume);
+  rk_chart_widget_set_summary (self->chart, summary);
+  gtk_stack_set_visible_child_name (self->stack, summary->total > 0 ? "overview" : "empty");
+}
+
+static void
+on_summary_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RkSummary) summary = rk_summary_new_for_projects_finish (result, &error);
+  RkOverviewPage *self = user_data;
+
+  /* Cancelled: the page may be gone, or has another database. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->cancellable);
+  show_summary (self, summary, error);
+  set_loading (self, FALSE);
+
+  if (self->again)
+    rk_overview_page_refresh (self);
+}
 
 static gboolean
 refresh_cb (gpointer user_data)
@@ -79,6 +154,8 @@ rk_overview_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->db, self);
   g_clear_object (&self->db);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), RK_TYPE_OVERVIEW_PAGE);
   /* Whatever the template left at the top goes too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -88,12 +165,43 @@ rk_overview_page_dispose (GObject *object)
 }
 
 static void
+rk_overview_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  RkOverviewPage *self = RK_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rk_overview_page_class_init (RkOverviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rk_overview_page_dispose;
+  object_class->get_property = rk_overview_page_get_property;
+
+  /**
+   * RkOverviewPage:loading:
+   *
+   * Whether the page waits for the first figures of its database.
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * RkOverviewPage::show-projects:
@@ -139,11 +247,33 @@ rk_overview_page_set_database (RkOverviewPage *self,
     g_signal_handlers_disconnect_by_data (self->db, self);
   g_set_object (&self->db, db);
 
+  /* What is being counted is of the other database. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->again = FALSE;
+
   if (db != NULL)
-    g_signal_connect_object (db, "changed::project", G_CALLBACK (on_project_changed_cb),
-                             self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (db, "changed::project", G_CALLBACK (on_project_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+      set_loading (self, TRUE);
+    }
 
   rk_overview_page_refresh (self);
+}
+
+/**
+ * rk_overview_page_get_loading:
+ *
+ * Returns: whether the page waits for the first figures of its database
+ */
+gboolean
+rk_overview_page_get_loading (RkOverviewPage *self)
+{
+  g_return_val_if_fail (RK_IS_OVERVIEW_PAGE (self), FALSE);
+
+  return self->loading;
 }
 
 /**
@@ -155,12 +285,6 @@ rk_overview_page_set_database (RkOverviewPage *self,
 void
 rk_overview_page_refresh (RkOverviewPage *self)
 {
-  g_autoptr(RkSummary) summary = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *headline = NULL;
-  g_autofree char *money = NULL;
-  g_autofree char *volume = NULL;
-
   g_return_if_fail (RK_IS_OVERVIEW_PAGE (self));
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
@@ -169,27 +293,18 @@ rk_overview_page_refresh (RkOverviewPage *self)
     {
       rk_chart_widget_set_summary (self->chart, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
+      set_loading (self, FALSE);
       return;
     }
 
-  summary = rk_summary_new_for_projects (self->db, &error);
-  if (summary == NULL)
+  /* One count at a time; a change meanwhile counts again after it. */
+  if (self->cancellable != NULL)
     {
-      /* The page says what went wrong where the sentence would be. */
-      gtk_label_set_text (self->headline_label, error->message);
-      gtk_label_set_text (self->volume_label, "");
-      rk_chart_widget_set_summary (self->chart, NULL);
-      gtk_stack_set_visible_child_name (self->stack, "overview");
+      self->again = TRUE;
       return;
     }
 
-  headline = rk_summary_get_headline (summary);
-  money = rk_format_money (summary->volume_cents);
-  /* Translators: %s is an amount of money */
-  volume = g_strdup_printf (_("Total project volume: %s"), money);
-
-  gtk_label_set_text (self->headline_label, headline);
-  gtk_label_set_text (self->volume_label, volume);
-  rk_chart_widget_set_summary (self->chart, summary);
-  gtk_stack_set_visible_child_name (self->stack, summary->total > 0 ? "overview" : "empty");
+  self->again = FALSE;
+  self->cancellable = g_cancellable_new ();
+  rk_summary_new_for_projects_async (self->db, self->cancellable, on_summary_cb, self);
 }

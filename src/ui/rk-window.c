@@ -29,23 +29,27 @@ struct _RkWindow
 
   /* Template widgets */
   AdwViewStack         *stack;
-  RkProjectsPage       *projects_page;
-  RkPartnersPage       *partners_page;
-  RkOverviewPage       *overview_page;
-  RkReportsPage        *reports_page;
-  RkBoardPage          *board_page;
+  AdwBin               *bins[RK_N_SECTIONS];   /* in the order of rk_sections */
   GtkRevealer          *read_only_revealer;
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
 
-  /* Start-up shows the section on screen first: the other sections get
-   * the database once the first frame is drawn (or when asked for). */
-  guint                 pages_waiting;   /* bit i: rk_sections[i] */
+  /* The sections' pages, built after the first frame (or when asked
+   * for); NULL until then. */
+  RkOverviewPage       *overview_page;
+  RkProjectsPage       *projects_page;
+  RkPartnersPage       *partners_page;
+  RkBoardPage          *board_page;
+  RkReportsPage        *reports_page;
+
+  /* Start-up draws the window with empty sections first, then builds the
+   * section on screen, then the others, one per main loop turn. */
   guint                 pages_idle_id;
   GdkFrameClock        *frame_clock;     /* until the first frame */
   gulong                after_paint_id;
   gboolean              drawn;
+  gboolean              loaded;
 };
 
 G_DEFINE_FINAL_TYPE (RkWindow, rk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -53,7 +57,16 @@ G_DEFINE_FINAL_TYPE (RkWindow, rk_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_DATABASE,
+  PROP_LOADED,
   N_PROPS
+};
+
+enum {
+  SECTION_OVERVIEW,
+  SECTION_PROJECTS,
+  SECTION_PARTNERS,
+  SECTION_BOARD,
+  SECTION_REPORTS,
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -85,66 +98,166 @@ const char * const rk_sections[RK_N_SECTIONS] = {
 static void choose_database (RkWindow *self,
                              gboolean  create);
 
+static void update_loaded             (RkWindow   *self);
+static void on_open_project_cb        (RkWindow   *self,
+                                       const char *project_id);
+static void on_show_projects_cb       (RkWindow   *self,
+                                       const char *field_id,
+                                       const char *status_key);
+static void on_open_organisation_cb   (RkWindow   *self,
+                                       const char *organisation_id);
+static void on_open_note_cb           (RkWindow   *self,
+                                       const char *note_id);
+static void on_show_project_notes_cb  (RkWindow   *self,
+                                       const char *project_id);
+
+/* Each section's page, in the order of rk_sections: its type and where
+ * the window keeps it. */
+static const struct
+{
+  GType (*get_type) (void);
+  gsize   offset;
+} page_classes[RK_N_SECTIONS] = {
+  { rk_overview_page_get_type, G_STRUCT_OFFSET (RkWindow, overview_page) },
+  { rk_projects_page_get_type, G_STRUCT_OFFSET (RkWindow, projects_page) },
+  { rk_partners_page_get_type, G_STRUCT_OFFSET (RkWindow, partners_page) },
+  { rk_board_page_get_type, G_STRUCT_OFFSET (RkWindow, board_page) },
+  { rk_reports_page_get_type, G_STRUCT_OFFSET (RkWindow, reports_page) },
+};
+
+/* What the window does when a page asks for another section. */
+static const struct
+{
+  guint       section;
+  const char *signal;
+  GCallback   callback;
+} page_signals[] = {
+  { SECTION_OVERVIEW, "show-projects", G_CALLBACK (on_show_projects_cb) },
+  { SECTION_OVERVIEW, "notify::loading", G_CALLBACK (update_loaded) },
+  { SECTION_PROJECTS, "open-organisation", G_CALLBACK (on_open_organisation_cb) },
+  { SECTION_PROJECTS, "open-note", G_CALLBACK (on_open_note_cb) },
+  { SECTION_PROJECTS, "show-project-notes", G_CALLBACK (on_show_project_notes_cb) },
+  { SECTION_PARTNERS, "open-project", G_CALLBACK (on_open_project_cb) },
+  { SECTION_BOARD, "open-project", G_CALLBACK (on_open_project_cb) },
+};
+
+static GtkWidget *
+get_page (RkWindow *self,
+          guint     section)
+{
+  g_assert (section < RK_N_SECTIONS);
+
+  return G_STRUCT_MEMBER (GtkWidget *, self, page_classes[section].offset);
+}
+
 static void
 give_page_database (RkWindow *self,
                     guint     section)
 {
-  if ((self->pages_waiting & (1u << section)) == 0)
-    return;
-  self->pages_waiting &= ~(1u << section);
-
   switch (section)
     {
-    case 0: rk_overview_page_set_database (self->overview_page, self->database); break;
-    case 1: rk_projects_page_set_database (self->projects_page, self->database); break;
-    case 2: rk_partners_page_set_database (self->partners_page, self->database); break;
-    case 3: rk_board_page_set_database (self->board_page, self->database); break;
-    case 4: rk_reports_page_set_database (self->reports_page, self->database); break;
+    case SECTION_OVERVIEW: rk_overview_page_set_database (self->overview_page, self->database); break;
+    case SECTION_PROJECTS: rk_projects_page_set_database (self->projects_page, self->database); break;
+    case SECTION_PARTNERS: rk_partners_page_set_database (self->partners_page, self->database); break;
+    case SECTION_BOARD: rk_board_page_set_database (self->board_page, self->database); break;
+    case SECTION_REPORTS: rk_reports_page_set_database (self->reports_page, self->database); break;
     default: g_assert_not_reached ();
     }
 }
 
-/* Every section gets the database now; what needs a section other than
- * the one shown calls this first. */
+/* Loaded: every section is built and has its data, the Overview's
+ * figures included. */
 static void
-give_all_pages_database (RkWindow *self)
+update_loaded (RkWindow *self)
+{
+  gboolean loaded = self->overview_page != NULL && !rk_overview_page_get_loading (self->overview_page);
+
+  for (guint i = 0; loaded && i < RK_N_SECTIONS; i++)
+    loaded = get_page (self, i) != NULL;
+
+  if (loaded == self->loaded)
+    return;
+  self->loaded = loaded;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+}
+
+/* Builds a section's page into its place in the view stack and gives it
+ * the database. */
+static void
+ensure_page (RkWindow *self,
+             guint     section)
+{
+  GtkWidget *page;
+
+  if (get_page (self, section) != NULL)
+    return;
+
+  page = g_object_new (page_classes[section].get_type (), NULL);
+  G_STRUCT_MEMBER (GtkWidget *, self, page_classes[section].offset) = page;
+  for (guint i = 0; i < G_N_ELEMENTS (page_signals); i++)
+    if (page_signals[i].section == section)
+      g_signal_connect_object (page, page_signals[i].signal, page_signals[i].callback,
+                               self, G_CONNECT_SWAPPED);
+
+  adw_bin_set_child (self->bins[section], page);
+  rk_a11y_fix_tree (page);
+  if (self->database != NULL)
+    give_page_database (self, section);
+  update_loaded (self);
+}
+
+/* Every section is built now; what needs a section other than the one
+ * shown calls this first. */
+static void
+ensure_all_pages (RkWindow *self)
 {
   g_clear_handle_id (&self->pages_idle_id, g_source_remove);
   for (guint i = 0; i < RK_N_SECTIONS; i++)
-    give_page_database (self, i);
+    ensure_page (self, i);
 }
 
-static void
-give_visible_page_database (RkWindow *self)
+static guint
+visible_section (RkWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->stack);
 
   for (guint i = 0; i < RK_N_SECTIONS; i++)
     if (g_strcmp0 (name, rk_sections[i]) == 0)
-      give_page_database (self, i);
+      return i;
+  return SECTION_OVERVIEW;
 }
 
-/* One section a main loop turn, so that input coming meanwhile is not
- * kept waiting for all of them. */
+/* A section the user switches to after the first frame is built at once. */
+static void
+on_visible_section_cb (RkWindow *self)
+{
+  if (self->drawn)
+    ensure_page (self, visible_section (self));
+}
+
+/* The section on screen first, then one section a main loop turn, so
+ * that input and frames coming meanwhile are not kept waiting for all of
+ * them. */
 static gboolean
-give_pages_idle_cb (gpointer user_data)
+build_pages_idle_cb (gpointer user_data)
 {
   RkWindow *self = user_data;
+  guint section = visible_section (self);
 
-  for (guint i = 0; i < RK_N_SECTIONS; i++)
-    if ((self->pages_waiting & (1u << i)) != 0)
-      {
-        give_page_database (self, i);
-        break;
-      }
+  for (guint i = 0; get_page (self, section) != NULL && i < RK_N_SECTIONS; i++)
+    section = i;
 
-  if (self->pages_waiting != 0)
-    return G_SOURCE_CONTINUE;
+  if (get_page (self, section) == NULL)
+    {
+      ensure_page (self, section);
+      return G_SOURCE_CONTINUE;
+    }
+
   self->pages_idle_id = 0;
   return G_SOURCE_REMOVE;
 }
 
-/* The first frame is on screen: the hidden sections follow. */
+/* The first frame is on screen: the sections follow. */
 static void
 on_first_after_paint_cb (GdkFrameClock *clock,
                          RkWindow      *self)
@@ -152,8 +265,8 @@ on_first_after_paint_cb (GdkFrameClock *clock,
   g_clear_signal_handler (&self->after_paint_id, clock);
   g_clear_object (&self->frame_clock);
   self->drawn = TRUE;
-  if (self->pages_waiting != 0 && self->pages_idle_id == 0)
-    self->pages_idle_id = g_idle_add (give_pages_idle_cb, self);
+  if (self->pages_idle_id == 0)
+    self->pages_idle_id = g_idle_add (build_pages_idle_cb, self);
 }
 
 static void
@@ -312,6 +425,7 @@ new_project_action (GtkWidget  *widget,
 {
   RkWindow *self = RK_WINDOW (widget);
 
+  ensure_all_pages (self);
   if (showing (self, "partners"))
     {
       rk_partners_page_new_organisation (self->partners_page);
@@ -332,6 +446,7 @@ on_show_projects_cb (RkWindow   *self,
                      const char *field_id,
                      const char *status_key)
 {
+  ensure_all_pages (self);
   adw_view_stack_set_visible_child_name (self->stack, "projects");
   rk_projects_page_show_filtered (self->projects_page, field_id, status_key);
 }
@@ -340,6 +455,7 @@ static void
 on_open_project_cb (RkWindow   *self,
                     const char *project_id)
 {
+  ensure_all_pages (self);
   adw_view_stack_set_visible_child_name (self->stack, "projects");
   rk_projects_page_select (self->projects_page, project_id);
 }
@@ -348,6 +464,7 @@ static void
 on_open_organisation_cb (RkWindow   *self,
                          const char *organisation_id)
 {
+  ensure_all_pages (self);
   adw_view_stack_set_visible_child_name (self->stack, "partners");
   rk_partners_page_select (self->partners_page, organisation_id);
 }
@@ -356,6 +473,7 @@ static void
 on_open_note_cb (RkWindow   *self,
                  const char *note_id)
 {
+  ensure_all_pages (self);
   adw_view_stack_set_visible_child_name (self->stack, "board");
   rk_board_page_open_note (self->board_page, note_id);
 }
@@ -364,6 +482,7 @@ static void
 on_show_project_notes_cb (RkWindow   *self,
                           const char *project_id)
 {
+  ensure_all_pages (self);
   adw_view_stack_set_visible_child_name (self->stack, "board");
   rk_board_page_show_project_notes (self->board_page, project_id);
 }
@@ -375,6 +494,7 @@ delete_project_action (GtkWidget  *widget,
 {
   RkWindow *self = RK_WINDOW (widget);
 
+  ensure_all_pages (self);
   adw_view_stack_set_visible_child_name (self->stack, "projects");
   gtk_widget_activate_action (GTK_WIDGET (self->projects_page), "projects.delete", NULL);
 }
@@ -388,6 +508,7 @@ find_action (GtkWidget  *widget,
 
   /* Each list section searches its own list; from the others Ctrl+F goes
    * to the projects. */
+  ensure_all_pages (self);
   if (showing (self, "partners"))
     {
       rk_partners_page_focus_search (self->partners_page);
@@ -410,6 +531,7 @@ load_example_action (GtkWidget  *widget,
 {
   RkWindow *self = RK_WINDOW (widget);
 
+  ensure_all_pages (self);
   adw_view_stack_set_visible_child_name (self->stack, "projects");
   rk_projects_page_load_example_data (self->projects_page);
 }
@@ -419,7 +541,7 @@ remove_example_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  give_all_pages_database (RK_WINDOW (widget));
+  ensure_all_pages (RK_WINDOW (widget));
   rk_projects_page_remove_example_data (RK_WINDOW (widget)->projects_page);
 }
 
@@ -453,7 +575,7 @@ export_action (GtkWidget  *widget,
 {
   RkWindow *self = RK_WINDOW (widget);
 
-  give_all_pages_database (self);
+  ensure_all_pages (self);
   /* What the section's list shows, or everything: the user chooses. */
   if (g_str_equal (action_name, "win.export-organisations"))
     rk_export_run (GTK_WIDGET (self->partners_page), self->database, RK_CSV_KIND_ORGANISATIONS,
@@ -498,10 +620,14 @@ rk_window_close_request (GtkWindow *window)
   RkWindow *self = RK_WINDOW (window);
 
   /* Edits save themselves: what is pending is stored before closing. */
-  rk_projects_page_flush (self->projects_page);
-  rk_partners_page_flush (self->partners_page);
-  rk_reports_page_flush (self->reports_page);
-  rk_board_page_flush (self->board_page);
+  if (self->projects_page != NULL)
+    rk_projects_page_flush (self->projects_page);
+  if (self->partners_page != NULL)
+    rk_partners_page_flush (self->partners_page);
+  if (self->reports_page != NULL)
+    rk_reports_page_flush (self->reports_page);
+  if (self->board_page != NULL)
+    rk_board_page_flush (self->board_page);
   rk_window_save_size (self);
 
   return GTK_WINDOW_CLASS (rk_window_parent_class)->close_request (window);
@@ -521,6 +647,12 @@ rk_window_dispose (GObject *object)
   adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
   adw_view_switcher_title_set_stack (self->switcher_title, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RK_TYPE_WINDOW);
+  /* The pages went with their places in the stack. */
+  self->overview_page = NULL;
+  self->projects_page = NULL;
+  self->partners_page = NULL;
+  self->board_page = NULL;
+  self->reports_page = NULL;
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
 
@@ -539,6 +671,10 @@ rk_window_get_property (GObject    *object,
     {
     case PROP_DATABASE:
       g_value_set_object (value, self->database);
+      break;
+
+    case PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
       break;
 
     default:
@@ -585,21 +721,31 @@ rk_window_class_init (RkWindowClass *klass)
                          RK_TYPE_DATABASE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS);
+  /**
+   * RkWindow:loaded:
+   *
+   * Whether every section is built and has its data: the window is drawn
+   * first and fills its sections right after (rk_window_get_*_page()
+   * builds them at once).
+   */
+  properties[PROP_LOADED] =
+    g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  g_type_ensure (RK_TYPE_PROJECTS_PAGE);
-  g_type_ensure (RK_TYPE_PARTNERS_PAGE);
-  g_type_ensure (RK_TYPE_OVERVIEW_PAGE);
-  g_type_ensure (RK_TYPE_REPORTS_PAGE);
-  g_type_ensure (RK_TYPE_BOARD_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/rk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RkWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, RkWindow, projects_page);
-  gtk_widget_class_bind_template_child (widget_class, RkWindow, partners_page);
-  gtk_widget_class_bind_template_child (widget_class, RkWindow, overview_page);
-  gtk_widget_class_bind_template_child (widget_class, RkWindow, reports_page);
-  gtk_widget_class_bind_template_child (widget_class, RkWindow, board_page);
+  gtk_widget_class_bind_template_child_full (widget_class, "overview_bin", FALSE,
+                                             G_STRUCT_OFFSET (RkWindow, bins[SECTION_OVERVIEW]));
+  gtk_widget_class_bind_template_child_full (widget_class, "projects_bin", FALSE,
+                                             G_STRUCT_OFFSET (RkWindow, bins[SECTION_PROJECTS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "partners_bin", FALSE,
+                                             G_STRUCT_OFFSET (RkWindow, bins[SECTION_PARTNERS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "board_bin", FALSE,
+                                             G_STRUCT_OFFSET (RkWindow, bins[SECTION_BOARD]));
+  gtk_widget_class_bind_template_child_full (widget_class, "reports_bin", FALSE,
+                                             G_STRUCT_OFFSET (RkWindow, bins[SECTION_REPORTS]));
   gtk_widget_class_bind_template_child (widget_class, RkWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, RkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RkWindow, switcher_title);
@@ -666,23 +812,10 @@ rk_window_init (RkWindow *self)
   adw_view_stack_set_hhomogeneous (self->stack, FALSE);
   adw_view_stack_set_vhomogeneous (self->stack, FALSE);
   g_signal_connect_object (self->stack, "notify::visible-child-name",
-                           G_CALLBACK (give_visible_page_database), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_visible_section_cb), self, G_CONNECT_SWAPPED);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), FALSE);
   update_window_actions (self);
-
-  g_signal_connect_object (self->partners_page, "open-project", G_CALLBACK (on_open_project_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->overview_page, "show-projects", G_CALLBACK (on_show_projects_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->projects_page, "open-organisation", G_CALLBACK (on_open_organisation_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->projects_page, "open-note", G_CALLBACK (on_open_note_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->projects_page, "show-project-notes", G_CALLBACK (on_show_project_notes_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->board_page, "open-project", G_CALLBACK (on_open_project_cb),
-                           self, G_CONNECT_SWAPPED);
 
   wrap_switcher_labels (GTK_WIDGET (self->switcher_bar));
   rk_a11y_fix_tree (GTK_WIDGET (self));
@@ -725,11 +858,10 @@ rk_window_set_database (RkWindow   *self,
     return;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), database != NULL);
-  self->pages_waiting = (1u << RK_N_SECTIONS) - 1;
-  if (self->drawn)
-    give_all_pages_database (self);
-  else
-    give_visible_page_database (self);
+  /* The pages built so far; the others get it when they are built. */
+  for (guint i = 0; i < RK_N_SECTIONS; i++)
+    if (get_page (self, i) != NULL)
+      give_page_database (self, i);
   update_window_actions (self);
   gtk_revealer_set_reveal_child (self->read_only_revealer,
                                  database != NULL && rk_database_get_read_only (database));
@@ -786,7 +918,7 @@ rk_window_get_projects_page (RkWindow *self)
 {
   g_return_val_if_fail (RK_IS_WINDOW (self), NULL);
 
-  give_all_pages_database (self);
+  ensure_all_pages (self);
   return GTK_WIDGET (self->projects_page);
 }
 
@@ -800,6 +932,19 @@ rk_window_get_partners_page (RkWindow *self)
 {
   g_return_val_if_fail (RK_IS_WINDOW (self), NULL);
 
-  give_all_pages_database (self);
+  ensure_all_pages (self);
   return GTK_WIDGET (self->partners_page);
+}
+
+/**
+ * rk_window_get_loaded:
+ *
+ * Returns: whether every section is built and has its data
+ */
+gboolean
+rk_window_get_loaded (RkWindow *self)
+{
+  g_return_val_if_fail (RK_IS_WINDOW (self), FALSE);
+
+  return self->loaded;
 }

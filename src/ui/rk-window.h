@@ -27,5 +27,6 @@ void        rk_window_show_open_error (RkWindow      *self,
                                        const GError  *error);
 GtkWidget  *rk_window_get_projects_page (RkWindow    *self);
 GtkWidget  *rk_window_get_partners_page (RkWindow    *self);
+gboolean    rk_window_get_loaded        (RkWindow    *self);
 
 G_END_DECLS
