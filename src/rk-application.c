@@ -321,9 +321,30 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+load_resources (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display),
+                                    RESOURCE_PATH "/icons");
+}
+
+static void
 rk_application_startup (GApplication *app)
 {
+  /* With the resource base path GTK would build the shortcuts window
+   * (gtk/help-overlay.ui) into every new window, before its first frame;
+   * the window adds it after that frame instead (rk-window.c). So the
+   * parent classes start without the path, and what they would take from
+   * it is loaded here: the app's styles and icons. */
+  g_application_set_resource_base_path (app, NULL);
   G_APPLICATION_CLASS (rk_application_parent_class)->startup (app);
+  g_application_set_resource_base_path (app, RESOURCE_PATH);
+  load_resources ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
@@ -338,6 +359,8 @@ rk_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>n", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.find",
                                          (const char *[]) { "<Control>f", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
+                                         (const char *[]) { "<Control>question", NULL });
   for (guint i = 0; i < RK_N_SECTIONS; i++)
     {
       g_autofree char *action = g_strdup_printf ("win.section::%s", rk_sections[i]);

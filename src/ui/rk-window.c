@@ -257,7 +257,26 @@ build_pages_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The first frame is on screen: the sections follow. */
+/* The shortcuts window, which the application leaves to the window
+ * (rk-application.c) so that it is not built before the first frame. */
+static gboolean
+add_help_overlay_cb (gpointer user_data)
+{
+  RkWindow *self = user_data;
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (gtk_window_get_application (GTK_WINDOW (self)) == NULL ||
+      gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
+    return G_SOURCE_REMOVE;
+
+  builder = gtk_builder_new_from_resource (RESOURCE_PATH "/gtk/help-overlay.ui");
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                           GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  return G_SOURCE_REMOVE;
+}
+
+/* The first frame is on screen: the sections follow, then the shortcuts
+ * window. */
 static void
 on_first_after_paint_cb (GdkFrameClock *clock,
                          RkWindow      *self)
@@ -267,6 +286,7 @@ on_first_after_paint_cb (GdkFrameClock *clock,
   self->drawn = TRUE;
   if (self->pages_idle_id == 0)
     self->pages_idle_id = g_idle_add (build_pages_idle_cb, self);
+  g_idle_add_full (G_PRIORITY_LOW, add_help_overlay_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
