@@ -8,9 +8,9 @@
  * ruhr-konferenz with either database, and measures each time from the
  * spawn to the first frame of the first window. Both programs print that
  * moment themselves when RK_STARTUP_PROBE is set (CLOCK_MONOTONIC, the
- * same clock for every process) and quit. The app starts once on the
- * Overview, its default section, and once on the Projects section, whose
- * list must show its rows in that first frame.
+ * same clock for every process) and end; the app also prints when every
+ * section has its data. The app starts once on the Overview, its default
+ * section, and once on the Projects section, the remembered one.
  *
  * It needs an X display (build-aux/bench startup provides one with
  * xvfb-run when there is none; without one it exits 77, skipped). It
