@@ -231,13 +231,56 @@ start_backup (RkWindow *window)
   g_object_set_data (G_OBJECT (window), "rk-backup-database", NULL);
 }
 
+/* The database opens right after the window's first frame. */
+static gboolean
+open_database_cb (gpointer user_data)
+{
+  RkWindow *window = user_data;
+  RkApplication *self = RK_APPLICATION (g_application_get_default ());
+  g_autoptr(RkDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (window)))
+    return G_SOURCE_REMOVE;
+
+  db = rk_database_open (rk_application_get_database_path (self),
+                         RK_DATABASE_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    {
+      rk_window_show_open_error (window, error);
+      return G_SOURCE_REMOVE;
+    }
+
+  rk_window_set_database (window, db);
+  g_object_set_data_full (G_OBJECT (window), "rk-backup-database",
+                          g_object_ref (db), g_object_unref);
+  g_signal_connect (window, "notify::loaded", G_CALLBACK (start_backup), NULL);
+  g_signal_connect (window, "hide", G_CALLBACK (start_backup), NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_after_paint_cb (GdkFrameClock *clock,
+                         RkWindow      *window)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_after_paint_cb, window);
+  /* Before the window builds its sections, which then get the database. */
+  g_idle_add_full (G_PRIORITY_HIGH, open_database_cb, g_object_ref (window), g_object_unref);
+}
+
+static void
+on_first_map_cb (GtkWidget *window)
+{
+  g_signal_handlers_disconnect_by_func (window, on_first_map_cb, NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_first_after_paint_cb), window);
+}
+
 static void
 rk_application_activate (GApplication *app)
 {
   RkApplication *self = RK_APPLICATION (app);
   GtkWindow *window;
-  g_autoptr(RkDatabase) db = NULL;
-  g_autoptr(GError) error = NULL;
 
   /* Started again: the window that is already there comes to the front. */
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
@@ -247,23 +290,13 @@ rk_application_activate (GApplication *app)
       return;
     }
 
-  db = rk_database_open (rk_application_get_database_path (self),
-                         RK_DATABASE_OPEN_DEFAULT, &error);
-
-  window = GTK_WINDOW (rk_window_new (self, db));
-  if (db != NULL)
-    {
-      g_object_set_data_full (G_OBJECT (window), "rk-backup-database",
-                              g_object_ref (db), g_object_unref);
-      g_signal_connect (window, "notify::loaded", G_CALLBACK (start_backup), NULL);
-      g_signal_connect (window, "hide", G_CALLBACK (start_backup), NULL);
-    }
+  /* The first frame shows the window's header bar and view switcher at
+   * once; the database, its sections and their data follow. */
+  window = GTK_WINDOW (rk_window_new (self, NULL));
+  g_signal_connect (window, "map", G_CALLBACK (on_first_map_cb), NULL);
   if (g_getenv ("RK_STARTUP_PROBE") != NULL)
     g_signal_connect (window, "map", G_CALLBACK (on_probe_map_cb), NULL);
   gtk_window_present (window);
-
-  if (db == NULL)
-    rk_window_show_open_error (RK_WINDOW (window), error);
 }
 
 static void

@@ -65,9 +65,10 @@ def main():
             assert wait_for_name(bus), 'the first instance never appeared on the bus'
             assert wait_until(lambda: windows(bus) == ['1']), windows(bus)
 
-            # The default database, in a private folder.
+            # The default database, in a private folder (opened right
+            # after the window's first frame).
             folder = os.path.join(home, 'ruhr-konferenz')
-            assert os.path.isfile(os.path.join(folder, 'ruhr-konferenz.db'))
+            assert wait_until(lambda: os.path.isfile(os.path.join(folder, 'ruhr-konferenz.db')))
             assert os.stat(folder).st_mode & 0o777 == 0o700
 
             second = subprocess.run([exe], env=env, timeout=60)

@@ -34,6 +34,8 @@ struct _RkWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
 
   /* The sections' pages, built after the first frame (or when asked
    * for); NULL until then. */
@@ -275,8 +277,8 @@ add_help_overlay_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The first frame is on screen: the sections follow, then the shortcuts
- * window. */
+/* The first frame is on screen: the main menu's popover, the sections,
+ * then the shortcuts window follow. */
 static void
 on_first_after_paint_cb (GdkFrameClock *clock,
                          RkWindow      *self)
@@ -284,6 +286,7 @@ on_first_after_paint_cb (GdkFrameClock *clock,
   g_clear_signal_handler (&self->after_paint_id, clock);
   g_clear_object (&self->frame_clock);
   self->drawn = TRUE;
+  gtk_menu_button_set_menu_model (self->menu_button, self->primary_menu);
   if (self->pages_idle_id == 0)
     self->pages_idle_id = g_idle_add (build_pages_idle_cb, self);
   g_idle_add_full (G_PRIORITY_LOW, add_help_overlay_cb, g_object_ref (self), g_object_unref);
@@ -770,6 +773,8 @@ rk_window_class_init (RkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RkWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, RkWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, RkWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RkWindow, primary_menu);
 
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_action);
   gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
@@ -836,6 +841,14 @@ rk_window_init (RkWindow *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), FALSE);
   update_window_actions (self);
+
+  /* Building the main menu's popover waits for the first frame; an empty
+   * menu keeps the button from looking disabled until then. */
+  {
+    g_autoptr(GMenu) empty = g_menu_new ();
+
+    gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (empty));
+  }
 
   wrap_switcher_labels (GTK_WIDGET (self->switcher_bar));
   rk_a11y_fix_tree (GTK_WIDGET (self));
