@@ -387,8 +387,9 @@ expected_schema (int version)
 {
   static char *made[RK_SCHEMA_VERSION + 1];
   static GMutex lock;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+  const char *text;
 
+  g_mutex_lock (&lock);
   if (made[version] == NULL)
     {
       sqlite3 *db = NULL;
@@ -398,8 +399,10 @@ expected_schema (int version)
         made[version] = schema_text (db);
       sqlite3_close (db);
     }
+  text = made[version];
+  g_mutex_unlock (&lock);
 
-  return made[version];
+  return text;
 }
 
 static gboolean
