@@ -174,6 +174,14 @@ main (int   argc,
     }
 
   window = g_object_new (RK_TYPE_WINDOW, "database", db, NULL);
+  /* The window builds its sections' pages after its first frame; the
+   * selections below need them. */
+  if (section != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", section);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  for (gboolean loaded = FALSE; !loaded; g_object_get (window, "loaded", &loaded, NULL))
+    g_main_context_iteration (NULL, TRUE);
   if (project != NULL)
     {
       g_autoptr(RkRecordList) list = rk_project_list_new (db);
@@ -216,10 +224,6 @@ main (int   argc,
   if (report != NULL)
     rk_reports_page_select (RK_REPORTS_PAGE (find_page (GTK_WIDGET (window), RK_TYPE_REPORTS_PAGE)),
                             rk_report_get_id (report));
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  if (section != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", section);
-  gtk_window_present (GTK_WINDOW (window));
   settle (500);
   /* The default size counts what the window system draws around the
    * window (on X11 without a compositor, a border to resize it by). */
