@@ -360,6 +360,23 @@ file_contains (const char *path,
   return FALSE;
 }
 
+/* Adds a private person, o1 "Erika Muster", to @origin, then makes two
+ * copies of it. */
+static void
+copies_with_person (RkDatabase  *origin,
+                    RkDatabase **out_a,
+                    RkDatabase **out_b)
+{
+  g_autofree char *now = next_time ();
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO organisation (id, name, kind, phone, created_at, updated_at)"
+                                          " VALUES ('o1', 'Erika Muster', 'private_person', '0201 1', '%s', '%s')",
+                                          now, now);
+
+  exec (origin, sql);
+  *out_a = make_copy (origin);
+  *out_b = make_copy (origin);
+}
+
 /* A record made on one copy and deleted on another stays deleted, though
  * the first copy sends it with every package. A person erased on one copy
  * stays erased, though the other copy changed the phone number, and no
@@ -377,14 +394,8 @@ test_deleted_stays_deleted (void)
   g_autofree char *package = NULL;
   g_autofree char *base_a = NULL;
   g_autofree char *base_b = NULL;
-  g_autofree char *now = next_time ();
-  g_autofree char *sql = g_strdup_printf ("INSERT INTO organisation (id, name, kind, phone, created_at, updated_at)"
-                                          " VALUES ('o1', 'Erika Muster', 'private_person', '0201 1', '%s', '%s')",
-                                          now, now);
 
-  exec (origin, sql);
-  a = make_copy (origin);
-  b = make_copy (origin);
+  copies_with_person (origin, &a, &b);
   base_a = rk_database_base_path (rk_database_get_path (a));
   base_b = rk_database_base_path (rk_database_get_path (b));
   g_assert_true (file_contains (base_b, "Erika"));
@@ -432,14 +443,8 @@ test_crossing (void)
   g_autofree char *package_b = NULL;
   g_autofree char *records_a = NULL;
   g_autofree char *records_b = NULL;
-  g_autofree char *now = next_time ();
-  g_autofree char *sql = g_strdup_printf ("INSERT INTO organisation (id, name, kind, phone, created_at, updated_at)"
-                                          " VALUES ('o1', 'Erika Muster', 'private_person', '0201 1', '%s', '%s')",
-                                          now, now);
 
-  exec (origin, sql);
-  a = make_copy (origin);
-  b = make_copy (origin);
+  copies_with_person (origin, &a, &b);
 
   set_field (a, "project", P1, "goal", "Dasselbe Ziel");
   set_field (b, "project", P1, "goal", "Dasselbe Ziel");   /* later */
