@@ -756,8 +756,7 @@ test_search_index (void)
 static void
 test_untrusted_schema (void)
 {
-  g_autofree char *path = rk_test_new_database_path ();
-  g_autoptr(RkDatabase) db = rk_database_open (path, RK_DATABASE_OPEN_DEFAULT, NULL);
+  g_autoptr(RkDatabase) db = rk_test_open_new_database ();
   g_autoptr(GError) error = NULL;
   g_autofree char *a = rk_new_key ();
   g_autofree char *b = rk_new_key ();
