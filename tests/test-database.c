@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "rk-database-private.h"
@@ -613,6 +614,34 @@ insert_project (RkDatabase  *db,
   return rk_database_step_done (db, stmt, error);
 }
 
+/* Keys are UUIDs of version 7: no two alike, and a key minted later in
+ * another millisecond sorts after the earlier ones, which keeps a large
+ * import's key index growing at its end. */
+static void
+test_new_keys (void)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *first = rk_new_key ();
+  g_autofree char *later = NULL;
+  gint64 start = g_get_real_time ();
+
+  for (guint i = 0; i < 10000; i++)
+    {
+      char *key = rk_new_key ();
+
+      g_assert_true (g_uuid_string_is_valid (key));
+      g_assert_cmpint (key[14], ==, '7');
+      g_assert_nonnull (strchr ("89ab", key[19]));
+      g_assert_true (g_hash_table_add (seen, key));
+    }
+
+  /* The clock moves on by at least a millisecond. */
+  while (g_get_real_time () / 1000 <= start / 1000)
+    g_thread_yield ();
+  later = rk_new_key ();
+  g_assert_cmpstr (later, >, first);
+}
+
 static void
 test_transactions_signal_after_commit (void)
 {
@@ -845,6 +874,7 @@ main (int   argc,
   g_test_add_func ("/database/refuse/altered", test_refuse_altered);
   g_test_add_func ("/database/read-only/file", test_read_only_file);
   g_test_add_func ("/database/read-only/folder", test_read_only_folder);
+  g_test_add_func ("/database/new-keys", test_new_keys);
   g_test_add_func ("/database/transactions", test_transactions_signal_after_commit);
   g_test_add_func ("/database/constraints", test_constraints);
   g_test_add_func ("/database/search-index", test_search_index);
