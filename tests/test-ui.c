@@ -17,6 +17,7 @@
 #include "rk-project-notes-group.h"
 #include "rk-project-list.h"
 #include "rk-project.h"
+#include "rk-text-area.h"
 #include "rk-backups-dialog.h"
 #include "rk-date-row.h"
 #include "rk-import-dialog.h"
@@ -856,18 +857,94 @@ iterate_a_little (guint n)
     ;
 }
 
-/* A long text in a project, 1 MB: the editor shows it whole, takes a
- * word typed at its end and saves it. (The model takes 10 MB:
- * /project/huge-text. In the editor, whose text views grow to fit their
- * text, 10 MB is laid out again frame after frame: seconds alone, and
- * over a minute after the tests before it; still to be mended.) */
+/* Whether the text area shows its whole text, without scrolling. */
+static gboolean
+shows_whole_text (GtkWidget *area)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (area));
+
+  return gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment) + 0.5;
+}
+
+static void
+append_lines (GtkTextView *view,
+              guint        n)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter end;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, "\nDas Land fördert den Strukturwandel im Ruhrgebiet.", -1);
+      iterate_a_little (10);
+    }
+}
+
+/* A long text's area grows with its text, as typed and when the window
+ * narrows, until it is as tall as RK_TEXT_AREA_MAX_HEIGHT; beyond, the
+ * text scrolls inside. */
+static void
+test_projects_text_area_grows (void)
+{
+  g_autoptr(RkDatabase) db = open_test_database (RK_DATABASE_OPEN_DEFAULT);
+  g_autoptr(RkProject) project = rk_project_new ();
+  g_autoptr(GError) error = NULL;
+  RkWindow *window;
+  GtkWidget *page, *area;
+  GtkTextView *view;
+  int short_height, grown_height;
+
+  g_object_set (project, "code", "10-01_MWIDE", "title", "Wachsender Text",
+                "field-id", "8c57e2b9-68fb-5100-99c6-59c8d299543d",
+                "goal", "Das Land fördert neue Künste im Ruhrgebiet.", NULL);
+  g_assert_true (rk_project_insert (project, db, &error));
+  g_assert_no_error (error);
+
+  window = g_object_new (RK_TYPE_WINDOW, "database", db, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "projects");
+  iterate_main_loop ();
+  page = rk_window_get_projects_page (window);
+  rk_projects_page_select (RK_PROJECTS_PAGE (page), rk_project_get_id (project));
+  iterate_main_loop ();
+
+  view = GTK_TEXT_VIEW (find_descendant (page, GTK_TYPE_TEXT_VIEW));
+  area = gtk_widget_get_parent (GTK_WIDGET (view));
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (area));
+  WAIT_UNTIL (gtk_widget_get_height (area) > 0 && shows_whole_text (area));
+  short_height = gtk_widget_get_height (area);
+  g_assert_cmpint (short_height, <, RK_TEXT_AREA_MAX_HEIGHT);
+
+  /* Five more lines: taller, all of it in sight. */
+  append_lines (view, 5);
+  WAIT_UNTIL (gtk_widget_get_height (area) > short_height && shows_whole_text (area));
+  grown_height = gtk_widget_get_height (area);
+
+  /* Narrower, the lines wrap: taller again, all of it in sight. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  WAIT_UNTIL (gtk_widget_get_width (area) < 360 && gtk_widget_get_height (area) > grown_height &&
+              shows_whole_text (area));
+
+  /* Far more than fits: as tall as allowed, the rest scrolls. */
+  append_lines (view, 60);
+  WAIT_UNTIL (gtk_widget_get_height (area) == RK_TEXT_AREA_MAX_HEIGHT && !shows_whole_text (area));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A project whose goal is 10 MB: the editor shows it, takes a word typed
+ * at its end and saves it. (Before the texts had scrolled areas of their
+ * own, the editor laid the whole text out again frame after frame: over a
+ * minute for this test.) */
 static void
 test_projects_long_text (void)
 {
   g_autoptr(RkDatabase) db = open_test_database (RK_DATABASE_OPEN_DEFAULT);
   g_autoptr(RkProject) project = rk_project_new ();
   g_autoptr(RkProject) stored = NULL;
-  gsize size = 1024 * 1024;
+  gsize size = 10 * 1024 * 1024;
   g_autoptr(GString) goal = g_string_sized_new (size + 200);
   g_autoptr(GError) error = NULL;
   RkWindow *window;
@@ -885,6 +962,7 @@ test_projects_long_text (void)
   g_assert_no_error (error);
 
   window = new_window (db);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "projects");
   page = rk_window_get_projects_page (window);
   rk_projects_page_select (RK_PROJECTS_PAGE (page), rk_project_get_id (project));
   iterate_a_little (100);
@@ -940,6 +1018,7 @@ main (int   argc,
   g_test_add_func ("/ui/projects/fold-at-360", test_projects_fold_at_360);
   g_test_add_func ("/ui/projects/disk-fails", test_projects_disk_fails);
   g_test_add_func ("/ui/projects/long-text", test_projects_long_text);
+  g_test_add_func ("/ui/projects/text-area-grows", test_projects_text_area_grows);
   g_test_add_func ("/ui/partners/from-project-and-back", test_partner_from_project_and_back);
   g_test_add_func ("/ui/partners/merge-with-choice", test_partners_merge_with_choice);
 
@@ -947,3 +1026,4 @@ main (int   argc,
   rk_test_remove_dirs ();
   return status;
 }
+

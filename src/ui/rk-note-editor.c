@@ -21,7 +21,7 @@
 #include "rk-note-editor.h"
 #include "rk-project-chooser.h"
 #include "rk-project.h"
-#include "rk-text-view-fit.h"
+#include "rk-text-area.h"
 
 #define SAVE_DELAY_MS 500
 
@@ -49,6 +49,7 @@ struct _RkNoteEditor
   AdwComboRow      *author_row;
   AdwActionRow     *changed_row;
   GtkLabel         *validation_label;
+  GtkScrolledWindow *text_area;
   GtkTextView      *text_view;
   AdwPreferencesGroup *projects_group;
   RkProjectChooser *project_chooser;
@@ -584,6 +585,7 @@ rk_note_editor_class_init (RkNoteEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RkNoteEditor, author_row);
   gtk_widget_class_bind_template_child (widget_class, RkNoteEditor, changed_row);
   gtk_widget_class_bind_template_child (widget_class, RkNoteEditor, validation_label);
+  gtk_widget_class_bind_template_child (widget_class, RkNoteEditor, text_area);
   gtk_widget_class_bind_template_child (widget_class, RkNoteEditor, text_view);
   gtk_widget_class_bind_template_child (widget_class, RkNoteEditor, projects_group);
   gtk_widget_class_bind_template_child (widget_class, RkNoteEditor, project_chooser);
@@ -602,7 +604,7 @@ rk_note_editor_init (RkNoteEditor *self)
   self->errors = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  rk_text_view_fit_content (self->text_view);
+  rk_text_area_setup (self->text_area);
 
   g_signal_connect (gtk_text_view_get_buffer (self->text_view), "changed",
                     G_CALLBACK (on_text_changed_cb), self);

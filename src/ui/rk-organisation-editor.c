@@ -20,7 +20,7 @@
 #include "rk-organisation-editor.h"
 #include "rk-personal-data.h"
 #include "rk-reference.h"
-#include "rk-text-view-fit.h"
+#include "rk-text-area.h"
 
 #define SAVE_DELAY_MS 500
 
@@ -53,6 +53,7 @@ struct _RkOrganisationEditor
   GtkWidget      *write_email_button;
   AdwActionRow   *changed_row;
   GtkLabel       *validation_label;
+  GtkScrolledWindow *notes_area;
   GtkTextView    *notes_view;
   AdwPreferencesGroup *personal_group;
   AdwPreferencesGroup *projects_group;
@@ -623,6 +624,7 @@ rk_organisation_editor_class_init (RkOrganisationEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RkOrganisationEditor, write_email_button);
   gtk_widget_class_bind_template_child (widget_class, RkOrganisationEditor, changed_row);
   gtk_widget_class_bind_template_child (widget_class, RkOrganisationEditor, validation_label);
+  gtk_widget_class_bind_template_child (widget_class, RkOrganisationEditor, notes_area);
   gtk_widget_class_bind_template_child (widget_class, RkOrganisationEditor, notes_view);
   gtk_widget_class_bind_template_child (widget_class, RkOrganisationEditor, personal_group);
   gtk_widget_class_bind_template_child (widget_class, RkOrganisationEditor, projects_group);
@@ -652,7 +654,7 @@ rk_organisation_editor_init (RkOrganisationEditor *self)
   self->project_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  rk_text_view_fit_content (self->notes_view);
+  rk_text_area_setup (self->notes_area);
 
   /* The combo positions are the enumeration values. */
   for (guint i = 0; i < RK_N_KINDS; i++)

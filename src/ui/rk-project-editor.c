@@ -22,7 +22,7 @@
 #include "rk-project-notes-group.h"
 #include "rk-project-partners-group.h"
 #include "rk-reference.h"
-#include "rk-text-view-fit.h"
+#include "rk-text-area.h"
 
 #define SAVE_DELAY_MS 500
 
@@ -822,30 +822,18 @@ build_text_views (RkProjectEditor *self)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       GtkWidget *label = gtk_label_new_with_mnemonic (_(texts[i].label));
-      GtkWidget *view = gtk_text_view_new ();
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+      GtkTextView *view;
+      GtkWidget *area = rk_text_area_new (label, &view);
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "heading");
-      gtk_label_set_mnemonic_widget (GTK_LABEL (label), view);
-
-      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-      gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-      gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
-      gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
-      gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 10);
-      gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 10);
-      gtk_widget_set_size_request (view, -1, 72);
-      gtk_widget_add_css_class (view, "card");
-      rk_text_view_fit_content (GTK_TEXT_VIEW (view));
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (view),
-                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
 
       g_object_set_data (G_OBJECT (buffer), "property", (gpointer) texts[i].property);
       g_signal_connect (buffer, "changed", G_CALLBACK (on_text_changed_cb), self);
 
       gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), view);
+      gtk_box_append (GTK_BOX (box), area);
       if (i > 0)
         gtk_widget_set_margin_top (box, 12);
       adw_preferences_group_add (self->texts_group, box);

@@ -26,7 +26,7 @@
 #include "rk-report.h"
 #include "rk-reports-page.h"
 #include "rk-summary.h"
-#include "rk-text-view-fit.h"
+#include "rk-text-area.h"
 #include "rk-toast.h"
 
 #define SAVE_DELAY_MS 500
@@ -480,7 +480,8 @@ on_entry_expanded_cb (AdwExpanderRow *row,
 {
   RkReportEntry *entry = g_object_get_data (G_OBJECT (row), "entry");
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
-  GtkWidget *combo, *box, *label, *view;
+  GtkWidget *combo, *box, *label, *area;
+  GtkTextView *view;
   GtkTextBuffer *buffer;
   gboolean editable = can_edit (self);
 
@@ -511,25 +512,15 @@ on_entry_expanded_cb (AdwExpanderRow *row,
   label = gtk_label_new (_("Current Status"));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "heading");
-  view = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 10);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 10);
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), editable);
-  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), editable);
-  gtk_widget_set_size_request (view, -1, 72);
-  gtk_widget_add_css_class (view, "card");
-  rk_text_view_fit_content (GTK_TEXT_VIEW (view));
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  area = rk_text_area_new (label, &view);
+  gtk_text_view_set_editable (view, editable);
+  gtk_text_view_set_cursor_visible (view, editable);
+  buffer = gtk_text_view_get_buffer (view);
   gtk_text_buffer_set_text (buffer, rk_report_entry_get_text (entry), -1);
   g_object_set_data (G_OBJECT (buffer), "entry", entry);
   g_signal_connect (buffer, "changed", G_CALLBACK (on_entry_text_changed_cb), self);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), view);
+  gtk_box_append (GTK_BOX (box), area);
   adw_expander_row_add_row (row, box);
 
   self->loading = FALSE;
