@@ -31,7 +31,7 @@
 #include "rk-backup.h"
 #include "rk-database-private.h"
 
-#define DEFAULT_RUNS 7
+#define DEFAULT_RUNS 11
 #define TARGET_RATIO 1.2
 #define LAUNCH_TIMEOUT_S 60
 #define MARK_KEY "bench_startup"
