@@ -24,6 +24,7 @@
 #include "rk-project-notes-group.h"
 #include "rk-project.h"
 #include "rk-test-util.h"
+#include "rk-test-objects.h"
 
 static void
 iterate_main_loop (void)
@@ -743,6 +744,7 @@ main (int   argc,
   g_test_add_func ("/board-ui/read-only", test_read_only);
   g_test_add_func ("/board-ui/fold-at-360", test_fold_at_360);
 
+  rk_test_add_objects_left_check ();
   status = g_test_run ();
   rk_test_remove_dirs ();
   return status;

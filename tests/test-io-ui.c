@@ -20,6 +20,7 @@
 #include "rk-import-dialog.h"
 #include "rk-project-list.h"
 #include "rk-test-util.h"
+#include "rk-test-objects.h"
 
 static gboolean
 german (void)
@@ -607,6 +608,7 @@ main (int   argc,
   g_test_add_func ("/io-ui/backups/empty", test_backups_empty);
   g_test_add_func ("/io-ui/conflicts", test_conflicts);
 
+  rk_test_add_objects_left_check ();
   status = g_test_run ();
   rk_test_remove_dirs ();
   return status;

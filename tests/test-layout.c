@@ -35,6 +35,7 @@
 #include "rk-reports-page.h"
 #include "rk-test-util.h"
 #include "rk-window.h"
+#include "rk-test-objects.h"
 
 /* The minimum width of the app: a phone held upright. */
 #define NARROW_WIDTH 360
@@ -1069,6 +1070,7 @@ main (int   argc,
       g_test_add_data_func (words, rk_sections[i], test_words);
     }
 
+  rk_test_add_objects_left_check ();
   status = g_test_run ();
   rk_test_remove_dirs ();
   return status;

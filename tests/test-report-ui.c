@@ -20,6 +20,7 @@
 #include "rk-summary.h"
 #include "rk-test-util.h"
 #include "rk-window.h"
+#include "rk-test-objects.h"
 
 #define FIELD_MOBILITY "013d95f2-394c-5685-a211-d33321d564f9"
 #define FIELD_ECONOMY  "fa286129-ddb4-5850-8311-89ad8bd5bd68"
@@ -885,6 +886,7 @@ main (int   argc,
   g_test_add_func ("/report-ui/reports/read-only", test_reports_read_only);
   g_test_add_func ("/report-ui/cli/report-pdf", test_cli_report_pdf);
 
+  rk_test_add_objects_left_check ();
   status = g_test_run ();
   rk_test_remove_dirs ();
   return status;

@@ -34,6 +34,7 @@
 #include "rk-test-disk.h"
 #include "rk-test-util.h"
 #include "rk-window.h"
+#include "rk-test-objects.h"
 
 static const char * const titles_en[] = {
   "Overview", "Projects", "Partners", "Advisory Board", "Reports",
@@ -1022,6 +1023,7 @@ main (int   argc,
   g_test_add_func ("/ui/partners/from-project-and-back", test_partner_from_project_and_back);
   g_test_add_func ("/ui/partners/merge-with-choice", test_partners_merge_with_choice);
 
+  rk_test_add_objects_left_check ();
   status = g_test_run ();
   rk_test_remove_dirs ();
   return status;
