@@ -438,6 +438,8 @@ test_refuse_altered (void)
     "CREATE TABLE extra (x)",
     "DROP INDEX project_lead_ministry; CREATE INDEX project_lead_ministry ON project (title)",
     "DROP TRIGGER project_tombstone",
+    /* Found by fuzz-database: the version indexed the schemas made. */
+    "PRAGMA user_version = -3",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (changes); i++)

@@ -381,7 +381,8 @@ schema_text (sqlite3 *db)
   return rc == SQLITE_DONE ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
-/* The schema this build makes at @version, made once in memory. */
+/* The schema this build makes at @version, 0 to RK_SCHEMA_VERSION, made
+ * once in memory. */
 static const char *
 expected_schema (int version)
 {
@@ -441,11 +442,12 @@ rk_database_setup (RkDatabase  *self,
 
   /* A file whose tables, indexes, triggers or views differ from what
    * this app makes was changed by something else: its triggers or views
-   * could make the app run SQL it did not write. */
-  if (n_objects > 0)
+   * could make the app run SQL it did not write. So was one with a
+   * version below 0, which the app never writes. */
+  if (version < 0 || n_objects > 0)
     {
       g_autofree char *found = schema_text (self->db);
-      const char *expected = expected_schema (version);
+      const char *expected = version >= 0 ? expected_schema (version) : NULL;
 
       if (found == NULL || expected == NULL || !g_str_equal (found, expected))
         {
