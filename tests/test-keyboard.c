@@ -506,7 +506,10 @@ reading_position (GtkWidget       *window,
     {
       GtkWidget *parent = gtk_widget_get_parent (w);
 
-      if (scrolled == NULL && GTK_IS_SCROLLED_WINDOW (w))
+      /* A long text's own scrolled window (rk-text-area.c) is a part of
+       * its page: the page's counts. */
+      if (scrolled == NULL && GTK_IS_SCROLLED_WINDOW (w) &&
+          !GTK_IS_TEXT_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (w))))
         scrolled = w;
       if (ADW_IS_HEADER_BAR (w))
         {
