@@ -24,7 +24,11 @@
 #include "rk-record-list.h"
 #include "rk-test-util.h"
 
+/* The issue's number of kills of each kind; RK_CRASH_KILLS=N (4 or more)
+ * sets another, as the sanitizer run does (build-aux/dev), where each
+ * run takes several times as long. */
 #define N_KILLS 20
+static guint n_kills = N_KILLS;
 
 /* Enough projects that an import takes most of a second here. */
 #define N_IMPORTED 20000
@@ -134,25 +138,26 @@ run_until (const char * const *argv,
   return run.out;
 }
 
-/* The kill moments for N_KILLS runs of a program that takes @duration_ms
- * to finish. Half of them: one in each of nine parts of 0 to 1.5 × its
- * duration, and one at 2 to 3 × its duration, which a run on a busy
- * machine still finishes before. The other half: one in each tenth of
- * 0.85 to 1.15 × its duration, where it writes its last records, commits,
- * and copies the log into the database file as it closes. */
+/* The kill moments for n_kills runs of a program that takes @duration_ms
+ * to finish. Half of them: one in each of n_kills / 2 - 1 parts (nine of
+ * twenty) of 0 to 1.5 × its duration, and one at 2 to 3 × its duration,
+ * which a run on a busy machine still finishes before. The rest: one in
+ * each of as many parts of 0.85 to 1.15 × its duration as there are kills
+ * left, where it writes its last records, commits, and copies the log
+ * into the database file as it closes. */
 static int
 kill_moment (GRand  *rand,
              guint   i,
              double  duration_ms)
 {
-  const guint n_spread = N_KILLS / 2 - 1;
+  const guint n_spread = n_kills / 2 - 1;
   double spread = g_rand_double (rand);
 
   if (i < n_spread)
     return (int) (duration_ms * 1.5 * (i + spread) / n_spread);
   if (i == n_spread)
     return (int) (duration_ms * (2.0 + spread));
-  return (int) (duration_ms * (0.85 + 0.3 * (i - n_spread - 1 + spread) / (N_KILLS - n_spread - 1)));
+  return (int) (duration_ms * (0.85 + 0.3 * (i - n_spread - 1 + spread) / (n_kills - n_spread - 1)));
 }
 
 /* How long a run to the end takes, for the next kill moments: the
@@ -320,7 +325,7 @@ killed_restore (Killed     *self,
  *   is its third argument, which is replaced by @self's after copy for
  *   a first run to the end
  *
- * Runs the change to the end once, then N_KILLS times killed at a random
+ * Runs the change to the end once, then n_kills times killed at a random
  * moment, and checks the database after each.
  */
 static void
@@ -346,7 +351,7 @@ kill_repeatedly (Killed      *self,
   argv[2] = self->path;
   g_assert_nonnull (strstr (out, expected_out));
 
-  for (guint i = 0; i < N_KILLS; i++)
+  for (guint i = 0; i < n_kills; i++)
     {
       int moment = kill_moment (rand, i, duration);
       g_autoptr(RkDatabase) db = NULL;
@@ -612,7 +617,7 @@ test_edits (void)
       }
   }
 
-  for (guint i = 0; i < N_KILLS; i++)
+  for (guint i = 0; i < n_kills; i++)
     {
       g_autofree char *first = g_strdup_printf ("%" G_GUINT64_FORMAT, next);
       const char *argv[] = { g_getenv ("RK_CRASH_EDITOR"), path, parent, first,
@@ -705,6 +710,8 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  if (g_getenv ("RK_CRASH_KILLS") != NULL)
+    n_kills = MAX (4, (guint) g_ascii_strtoull (g_getenv ("RK_CRASH_KILLS"), NULL, 10));
 
   g_test_add_func ("/crash/import", test_import);
   g_test_add_func ("/crash/merge", test_merge);
