@@ -179,20 +179,10 @@ probe_print (RkWindow *window)
 }
 
 static void
-on_probe_after_paint_cb (GdkFrameClock *clock,
-                         RkWindow      *window)
+on_probe_drawn_cb (RkWindow *window)
 {
-  g_signal_handlers_disconnect_by_func (clock, on_probe_after_paint_cb, window);
   g_object_set_data (G_OBJECT (window), "rk-probe-frame", GSIZE_TO_POINTER (g_get_monotonic_time ()));
   probe_print (window);
-}
-
-static void
-on_probe_map_cb (GtkWidget *window)
-{
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (on_probe_after_paint_cb), window);
-  g_signal_connect (window, "notify::loaded", G_CALLBACK (probe_print), NULL);
 }
 
 static void
@@ -231,7 +221,6 @@ start_backup (RkWindow *window)
   g_object_set_data (G_OBJECT (window), "rk-backup-database", NULL);
 }
 
-/* The database opens right after the window's first frame. */
 static gboolean
 open_database_cb (gpointer user_data)
 {
@@ -259,21 +248,13 @@ open_database_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The database opens right after the window's first frame, before the
+ * window builds its sections, which then get it. */
 static void
-on_first_after_paint_cb (GdkFrameClock *clock,
-                         RkWindow      *window)
+on_drawn_cb (RkWindow *window)
 {
-  g_signal_handlers_disconnect_by_func (clock, on_first_after_paint_cb, window);
-  /* Before the window builds its sections, which then get the database. */
+  g_signal_handlers_disconnect_by_func (window, on_drawn_cb, NULL);
   g_idle_add_full (G_PRIORITY_HIGH, open_database_cb, g_object_ref (window), g_object_unref);
-}
-
-static void
-on_first_map_cb (GtkWidget *window)
-{
-  g_signal_handlers_disconnect_by_func (window, on_first_map_cb, NULL);
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (on_first_after_paint_cb), window);
 }
 
 static void
@@ -293,9 +274,12 @@ rk_application_activate (GApplication *app)
   /* The first frame shows the window's header bar and view switcher at
    * once; the database, its sections and their data follow. */
   window = GTK_WINDOW (rk_window_new (self, NULL));
-  g_signal_connect (window, "map", G_CALLBACK (on_first_map_cb), NULL);
+  g_signal_connect (window, "notify::drawn", G_CALLBACK (on_drawn_cb), NULL);
   if (g_getenv ("RK_STARTUP_PROBE") != NULL)
-    g_signal_connect (window, "map", G_CALLBACK (on_probe_map_cb), NULL);
+    {
+      g_signal_connect (window, "notify::drawn", G_CALLBACK (on_probe_drawn_cb), NULL);
+      g_signal_connect (window, "notify::loaded", G_CALLBACK (probe_print), NULL);
+    }
   gtk_window_present (window);
 }
 

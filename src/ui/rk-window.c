@@ -59,6 +59,7 @@ G_DEFINE_FINAL_TYPE (RkWindow, rk_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_DATABASE,
+  PROP_DRAWN,
   PROP_LOADED,
   N_PROPS
 };
@@ -246,17 +247,17 @@ build_pages_idle_cb (gpointer user_data)
   RkWindow *self = user_data;
   guint section = visible_section (self);
 
-  for (guint i = 0; get_page (self, section) != NULL && i < RK_N_SECTIONS; i++)
+  for (guint i = 0; i < RK_N_SECTIONS && get_page (self, section) != NULL; i++)
     section = i;
 
-  if (get_page (self, section) == NULL)
+  if (get_page (self, section) != NULL)
     {
-      ensure_page (self, section);
-      return G_SOURCE_CONTINUE;
+      self->pages_idle_id = 0;
+      return G_SOURCE_REMOVE;
     }
 
-  self->pages_idle_id = 0;
-  return G_SOURCE_REMOVE;
+  ensure_page (self, section);
+  return G_SOURCE_CONTINUE;
 }
 
 /* The shortcuts window, which the application leaves to the window
@@ -290,6 +291,7 @@ on_first_after_paint_cb (GdkFrameClock *clock,
   if (self->pages_idle_id == 0)
     self->pages_idle_id = g_idle_add (build_pages_idle_cb, self);
   g_idle_add_full (G_PRIORITY_LOW, add_help_overlay_cb, g_object_ref (self), g_object_unref);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAWN]);
 }
 
 static void
@@ -671,11 +673,8 @@ rk_window_dispose (GObject *object)
   adw_view_switcher_title_set_stack (self->switcher_title, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RK_TYPE_WINDOW);
   /* The pages went with their places in the stack. */
-  self->overview_page = NULL;
-  self->projects_page = NULL;
-  self->partners_page = NULL;
-  self->board_page = NULL;
-  self->reports_page = NULL;
+  for (guint i = 0; i < RK_N_SECTIONS; i++)
+    G_STRUCT_MEMBER (GtkWidget *, self, page_classes[i].offset) = NULL;
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
 
@@ -694,6 +693,10 @@ rk_window_get_property (GObject    *object,
     {
     case PROP_DATABASE:
       g_value_set_object (value, self->database);
+      break;
+
+    case PROP_DRAWN:
+      g_value_set_boolean (value, self->drawn);
       break;
 
     case PROP_LOADED:
@@ -744,6 +747,16 @@ rk_window_class_init (RkWindowClass *klass)
                          RK_TYPE_DATABASE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS);
+  /**
+   * RkWindow:drawn:
+   *
+   * Whether the window's first frame is on screen; what start-up does
+   * after it waits for this (rk-application.c).
+   */
+  properties[PROP_DRAWN] =
+    g_param_spec_boolean ("drawn", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS);
   /**
    * RkWindow:loaded:
    *
